@@ -1,0 +1,138 @@
+"""Tests for the regional map view (ui.map_canvas)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from ui.map_canvas import DEFAULT_GEOJSON, MapCanvas, MapLink, MapSite  # noqa: E402
+
+SITES = [
+    MapSite("ankara", "Ankara", "capital", 39.93, 32.86, "ankara", "Capital of Türkiye"),
+    MapSite("riyadh", "Riyadh", "capital", 24.71, 46.68, "riyadh", "Capital of Saudi Arabia"),
+    MapSite("islamabad", "Islamabad", "capital", 33.68, 73.05, "islamabad", "Capital\nof Pakistan"),
+    MapSite("washington", "Washington", "capital", 0.0, 0.0, "washington", "Off-map"),
+    MapSite("tusas", "TUSAS Ankara", "industry", 39.93, 32.70, "ankara", "Aerospace"),
+    MapSite("hormuz", "Strait of Hormuz", "crisis", 26.57, 56.25, None, "Chokepoint"),
+]
+
+
+@pytest.fixture
+def canvas(qtbot):
+    view = MapCanvas()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_sites(SITES)
+    return view
+
+
+def test_asset_has_region_countries():
+    data = json.loads(DEFAULT_GEOJSON.read_text(encoding="utf-8"))
+    names = {f["properties"]["name"] for f in data["features"]}
+    assert len(names) >= 15
+    assert {"Turkey", "Saudi Arabia", "Pakistan"} <= names
+    assert all("id" in f["properties"] for f in data["features"])
+    assert DEFAULT_GEOJSON.stat().st_size < 1_000_000
+
+
+def test_canvas_loads_countries(canvas):
+    names = canvas.country_names()
+    assert len(names) >= 15
+    assert {"Turkey", "Saudi Arabia", "Pakistan", "Iran"} <= set(names)
+
+
+def test_site_positions(canvas):
+    riyadh = canvas.site_scene_pos("riyadh")
+    islamabad = canvas.site_scene_pos("islamabad")
+    ankara = canvas.site_scene_pos("ankara")
+    assert riyadh.x() < islamabad.x()
+    assert riyadh.y() > ankara.y()  # scene y grows downwards: "below"
+    assert canvas.site_item("islamabad").toolTip() == "Capital\nof Pakistan"
+
+
+def test_set_sites_reuses_items_and_removes_stale(canvas):
+    item = canvas.site_item("riyadh")
+    canvas.set_sites(SITES[:3])
+    assert canvas.site_item("riyadh") is item
+    assert canvas.site_item("tusas") is None
+
+
+def test_click_emits_site_selected(canvas, qtbot):
+    pos = canvas.site_view_pos("riyadh").toPoint()
+    with qtbot.waitSignal(canvas.siteSelected, timeout=1000) as blocker:
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == ["riyadh"]
+    assert canvas.selected_site() == "riyadh"
+    assert canvas.site_item("riyadh").selected
+    assert not canvas.site_item("ankara").selected
+
+
+def test_click_off_map_washington(canvas, qtbot):
+    pos = canvas.site_view_pos("washington").toPoint()
+    with qtbot.waitSignal(canvas.siteSelected, timeout=1000) as blocker:
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == ["washington"]
+
+
+def test_overlapping_sites_are_separated(canvas):
+    a, t = canvas.site_view_pos("ankara"), canvas.site_view_pos("tusas")
+    assert (a - t).manhattanLength() > 10
+    ra = canvas.site_item("ankara").label_rect.translated(canvas.site_item("ankara").pos())
+    assert not canvas.site_item("ankara").label_rect.isEmpty()
+    assert not ra.isNull()
+
+
+def test_set_links_creates_items_with_tooltips(canvas):
+    canvas.set_links([
+        MapLink("riyadh", "islamabad", "pact", 5, 0.9, None, "SMDA pact"),
+        MapLink("riyadh", "islamabad", "finance", 3, 0.6, "#E69F00", "Deposits", True),
+        MapLink("washington", "riyadh", "assurance", 2, 0.5, None, "US assurance"),
+    ])
+    items = canvas.link_items()
+    assert [i.toolTip() for i in items] == ["SMDA pact", "Deposits", "US assurance"]
+    assert all(i.isVisible() and not i.path().isEmpty() for i in items)
+    first = items[0]
+    canvas.set_links([MapLink("riyadh", "islamabad", "pact", 2, 0.5, None, "Pact (weaker)")])
+    assert canvas.link_items() == [first]
+    assert first.toolTip() == "Pact (weaker)"
+    assert first.opacity() == pytest.approx(0.5)
+    canvas.set_links([])
+    assert canvas.link_items() == []
+
+
+def test_active_crisis_set_and_clear(canvas):
+    canvas.set_active_crisis("hormuz", "Tanker seized")
+    assert canvas.active_crisis() == "hormuz"
+    assert canvas.site_item("hormuz").is_active_crisis
+    canvas.set_active_crisis(None)
+    assert canvas.active_crisis() is None
+    assert not any(canvas.site_item(s.id).is_active_crisis for s in SITES)
+
+
+def test_zoom_is_clamped_and_fit_restores(canvas):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    fitted = canvas.transform().m11()
+    centre = QPointF(canvas.viewport().rect().center())
+    for _ in range(60):
+        ev = QWheelEvent(centre, canvas.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120),
+                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                         Qt.ScrollPhase.NoScrollPhase, False)
+        canvas.wheelEvent(ev)
+    assert fitted < canvas.transform().m11() <= fitted * 14 * 1.02
+    canvas.fit_region()
+    assert canvas.transform().m11() == pytest.approx(fitted)

@@ -1,0 +1,1 @@
+"""Subcommands of the ``wargame`` command line; each module has ``register(subparsers)``."""

@@ -1,0 +1,318 @@
+"""Scenarios: TOML data files under ``assets/scenarios/``, validated on load with pydantic.
+
+A scenario error names the file, the field and the problem (:class:`ScenarioError`).
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from wargame.errors import ScenarioError
+from wargame.types import CLAUSES, DOMAINS, SEATS
+
+SCENARIO_DIR = Path(__file__).resolve().parents[1] / "assets" / "scenarios"
+
+_Strict = ConfigDict(extra="forbid", frozen=True)
+
+
+class SeatSpec(BaseModel):
+    """Starting state of one seat. ``cite`` gives a source (or 'judgement: ...') per figure."""
+
+    model_config = _Strict
+    name: str
+    budget: int = Field(ge=0, description="discretionary budget at start, $m")
+    income: int = Field(ge=0, description="discretionary income per quarter, $m")
+    debt: int = Field(ge=0, default=0)
+    reserves: int = Field(ge=0, default=0)
+    political_capital: int = Field(ge=1, le=10)
+    credibility: float = Field(ge=0, le=100)
+    standing: float = Field(ge=0, le=100)
+    stress: float = Field(ge=0, le=100)
+    stress_drift: float = Field(default=0.0, description="stress added each quarter before inflows")
+    sanctioned: bool = False
+    capability: dict[str, float]
+    cite: dict[str, str]
+
+    @field_validator("capability")
+    @classmethod
+    def _domains(cls, value: dict[str, float]) -> dict[str, float]:
+        missing = set(DOMAINS) - set(value)
+        unknown = set(value) - set(DOMAINS)
+        if missing or unknown:
+            raise ValueError(f"capability needs exactly the domains {list(DOMAINS)}; "
+                             f"missing {sorted(missing)}, unknown {sorted(unknown)}")
+        if any(v < 0 for v in value.values()):
+            raise ValueError("capability values must not be negative")
+        return value
+
+    @model_validator(mode="after")
+    def _cited(self) -> "SeatSpec":
+        needed = {"budget", "income", "credibility", "standing", "stress", "capability"}
+        missing = needed - set(self.cite)
+        if missing:
+            raise ValueError(f"cite lacks a source or 'judgement' for {sorted(missing)}")
+        return self
+
+
+class SiteSpec(BaseModel):
+    """A place on the map."""
+
+    model_config = _Strict
+    id: str
+    name: str
+    kind: Literal["capital", "base", "port", "industry", "crisis"]
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    owner: str | None = None
+    host: str | None = Field(default=None, description="seat whose territory holds the site")
+    posture: int = Field(default=0, ge=0, le=3, description="US force posture level at a base")
+
+
+class ActorSpec(BaseModel):
+    """A non-playable actor: a source of crises."""
+
+    model_config = _Strict
+    id: str
+    name: str
+    strength: float = Field(gt=0)
+    resolve: float = Field(gt=0, le=3)
+    cite: str
+
+
+class CrisisSpec(BaseModel):
+    """A crisis type of the deck."""
+
+    model_config = _Strict
+    id: str
+    title: str
+    actor: str
+    targets: list[str]
+    site: str
+    kind: Literal["attack", "wavering"] = "attack"
+    weights: dict[str, float]
+    severity: float = Field(gt=0, le=3)
+    likelihood: float = Field(gt=0, le=1)
+    excludes: list[str] = Field(default_factory=list, description="commitment ids that do not apply")
+    text: str
+    cite: str
+
+    @field_validator("weights")
+    @classmethod
+    def _weights(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown = set(value) - set(DOMAINS)
+        if unknown:
+            raise ValueError(f"unknown domains {sorted(unknown)}")
+        if abs(sum(value.values()) - 1.0) > 1e-6:
+            raise ValueError(f"weights must add up to 1 (they add up to {sum(value.values()):g})")
+        return value
+
+
+class LineSpec(BaseModel):
+    """A co-production line that can be built at a site."""
+
+    model_config = _Strict
+    id: str
+    name: str
+    site: str
+    host: str
+    domain: str
+    capital: int = Field(gt=0, description="$m to build")
+    build_turns: int = Field(ge=1, le=12)
+    output: float = Field(gt=0, description="capability points per quarter once running")
+    revenue: int = Field(ge=0, description="$m export revenue per quarter once running")
+    cite: str
+
+
+class CommitmentSpec(BaseModel):
+    """A commitment in force when the game starts."""
+
+    model_config = _Strict
+    id: str
+    kind: str
+    name: str
+    parties: list[str]
+    public: bool = True
+    terms: dict[str, Any] = Field(default_factory=dict)
+    cite: str
+
+
+class MetaSpec(BaseModel):
+    """Title, dates and sources of the scenario."""
+
+    model_config = _Strict
+    id: str
+    title: str
+    summary: str
+    start_year: int = Field(ge=2000, le=2100)
+    start_quarter: int = Field(ge=1, le=4)
+    turns: int = Field(ge=1, le=1000)
+    seats: list[str] = Field(default_factory=lambda: list(SEATS))
+
+
+class Scenario(BaseModel):
+    """A whole validated scenario. Immutable; equal scenarios give equal games."""
+
+    model_config = _Strict
+    meta: MetaSpec
+    sources: dict[str, str]
+    params: dict[str, float]
+    params_cite: dict[str, str]
+    seats: dict[str, SeatSpec]
+    sites: list[SiteSpec]
+    actors: list[ActorSpec]
+    crises: list[CrisisSpec]
+    lines: list[LineSpec]
+    commitments: list[CommitmentSpec]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Scenario":
+        if sorted(self.seats) != sorted(SEATS):
+            raise ValueError(f"seats must be exactly {list(SEATS)}")
+        site_ids = {s.id for s in self.sites}
+        actor_ids = {a.id for a in self.actors}
+        for i, crisis in enumerate(self.crises):
+            if crisis.actor not in actor_ids:
+                raise ValueError(f"crises[{i}] ({crisis.id}): unknown actor {crisis.actor!r}")
+            if crisis.site not in site_ids:
+                raise ValueError(f"crises[{i}] ({crisis.id}): unknown site {crisis.site!r}")
+            bad = [t for t in crisis.targets if t not in SEATS]
+            if bad or not crisis.targets:
+                raise ValueError(f"crises[{i}] ({crisis.id}): targets must be seats, got {crisis.targets}")
+        if len(self.crises) < 8:
+            raise ValueError(f"the crisis deck needs at least 8 types, it has {len(self.crises)}")
+        for i, line in enumerate(self.lines):
+            if line.site not in site_ids:
+                raise ValueError(f"lines[{i}] ({line.id}): unknown site {line.site!r}")
+            if line.domain not in DOMAINS:
+                raise ValueError(f"lines[{i}] ({line.id}): unknown domain {line.domain!r}")
+        for i, com in enumerate(self.commitments):
+            bad = [p for p in com.parties if p not in SEATS]
+            if bad:
+                raise ValueError(f"commitments[{i}] ({com.id}): unknown parties {bad}")
+            clause = com.terms.get("clause")
+            if clause is not None and clause not in CLAUSES:
+                raise ValueError(f"commitments[{i}] ({com.id}): clause must be one of {list(CLAUSES)}")
+        missing = set(REQUIRED_PARAMS) - set(self.params)
+        if missing:
+            raise ValueError(f"params lacks {sorted(missing)}")
+        uncited = set(self.params) - set(self.params_cite)
+        if uncited:
+            raise ValueError(f"params_cite lacks a source or 'judgement' for {sorted(uncited)}")
+        return self
+
+    def site(self, site_id: str) -> SiteSpec:
+        """The site with this id."""
+        for site in self.sites:
+            if site.id == site_id:
+                return site
+        raise KeyError(site_id)
+
+    def crisis_type(self, crisis_id: str) -> CrisisSpec:
+        """The crisis type with this id."""
+        for crisis in self.crises:
+            if crisis.id == crisis_id:
+                return crisis
+        raise KeyError(crisis_id)
+
+    def line(self, line_id: str) -> LineSpec:
+        """The co-production line with this id."""
+        for line in self.lines:
+            if line.id == line_id:
+                return line
+        raise KeyError(line_id)
+
+
+REQUIRED_PARAMS = (
+    "capability_per_bn", "foreign_discount", "crisis_cap", "threat_half", "signal_decay",
+    "habit_gain", "habit_decay", "honour_gain", "defect_loss", "declare_boost", "premium_boost",
+    "withdraw_loss", "exercise_cost", "posture_cost", "interest_default", "standing_floor",
+)
+
+
+def _format_error(path: str, err: ValidationError) -> ScenarioError:
+    first = err.errors()[0]
+    loc = ".".join(str(p) for p in first.get("loc", ())) or "(top level)"
+    msg = first.get("msg", "invalid")
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    more = len(err.errors()) - 1
+    if more:
+        msg += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return ScenarioError(path, loc, msg + "; fix the file and check it with `wargame check-scenario`")
+
+
+def parse_scenario(data: dict[str, Any], path: str = "<scenario>") -> Scenario:
+    """Validate a scenario given as a dict (for instance the copy kept in a save file)."""
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as err:
+        raise _format_error(path, err) from None
+
+
+def load_scenario(name_or_path: str | Path) -> Scenario:
+    """Load and validate a scenario by id (``pact-2026``) or by file path."""
+    path = resolve_scenario_path(name_or_path)
+    return _load_cached(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, _mtime: int) -> Scenario:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise ScenarioError(path, "(file)", f"cannot be read: {err.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ScenarioError(path, "(file)", "is not UTF-8 text; save it as UTF-8 TOML") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(path, "(syntax)", f"not valid TOML: {err}") from None
+    base = data.pop("extends", None)
+    if base is not None:
+        if not isinstance(base, str):
+            raise ScenarioError(path, "extends", "must name another scenario file or id")
+        base_path = resolve_scenario_path(Path(path).parent / f"{base}.toml"
+                                          if not str(base).endswith(".toml") else Path(path).parent / base)
+        data = _merge(tomllib.loads(base_path.read_text(encoding="utf-8")), data)
+        data.pop("extends", None)
+    return parse_scenario(data, path)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge tables; lists and values in ``override`` replace the base's."""
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def resolve_scenario_path(name_or_path: str | Path) -> Path:
+    """Turn a scenario id or a path into an existing file path, or raise ScenarioError."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" and candidate.exists():
+        return candidate
+    by_id = SCENARIO_DIR / f"{name_or_path}.toml"
+    if by_id.exists():
+        return by_id
+    known = ", ".join(s for s, _ in list_scenarios()) or "none"
+    raise ScenarioError(str(name_or_path), "(file)",
+                        f"no such scenario file or id; known scenarios: {known}")
+
+
+def list_scenarios() -> list[tuple[str, str]]:
+    """``(id, title)`` of every scenario shipped under ``assets/scenarios``."""
+    out = []
+    for path in sorted(SCENARIO_DIR.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            out.append((path.stem, str(data.get("meta", {}).get("title", path.stem))))
+        except (OSError, tomllib.TOMLDecodeError):
+            out.append((path.stem, "(unreadable)"))
+    return out
