@@ -282,12 +282,28 @@ def _load_cached(path: str, _mtime: int) -> Scenario:
     return parse_scenario(data, path)
 
 
+def _by_id(items: Any) -> bool:
+    return isinstance(items, list) and all(isinstance(i, dict) and "id" in i for i in items)
+
+
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    """Deep-merge tables; lists and values in ``override`` replace the base's."""
+    """Deep-merge tables. Arrays of tables with ``id`` keys merge by id (an override entry
+    replaces the base entry with its id, keys merged; new ids are appended; an entry with
+    ``remove = true`` drops it); other values in ``override`` replace the base's."""
     out = dict(base)
     for key, value in override.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
+        elif _by_id(value) and _by_id(out.get(key)):
+            merged = {item["id"]: dict(item) for item in out[key]}
+            for item in value:
+                if item.get("remove"):
+                    merged.pop(item["id"], None)
+                elif item["id"] in merged:
+                    merged[item["id"]] = _merge(merged[item["id"]], item)
+                else:
+                    merged[item["id"]] = dict(item)
+            out[key] = list(merged.values())
         else:
             out[key] = value
     return out
