@@ -1,0 +1,66 @@
+"""``wargame report FILE -o OUT.html|OUT.pdf``: the debrief report of a saved game.
+
+The HTML is built by :mod:`wargame.report` (pure Python). A PDF goes through Qt's own printing
+in ``ui.report_pdf``, imported only when the output ends in ``.pdf`` (by name, so the engine
+package keeps no import of Qt or ``ui``), offscreen when there is no display.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+PDF_MODULE = "ui.report_pdf"
+
+
+def _pdf_writer() -> object | None:
+    """The PDF module, or ``None`` (with a message) if Qt is not available."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        return importlib.import_module(PDF_MODULE)
+    except ImportError as err:
+        print(f"error: a PDF report needs Qt (PySide6), which is not available here ({err}); "
+              "write HTML instead (-o report.html)", file=sys.stderr)
+        return None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the debrief of a save file as HTML or PDF; a bad save is one line on stderr, status 1."""
+    from wargame.report import build_report_html, load_source
+    from wargame.storage import SaveError
+
+    out = Path(args.output) if args.output else Path(args.file).with_suffix(".html")
+    pdf = out.suffix.lower() == ".pdf"
+    writer = _pdf_writer() if pdf else None
+    if pdf and writer is None:
+        return 2
+    try:
+        source = load_source(args.file)
+    except SaveError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    try:
+        if writer is not None:
+            writer.write_pdf(source, out)  # type: ignore[attr-defined]
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(build_report_html(source), encoding="utf-8")
+    except OSError as err:
+        print(f"error: {out}: cannot be written ({err.strerror or err})", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"report written to {out}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``report`` subcommand."""
+    p = sub.add_parser("report", help="write the debrief report of a saved game (HTML or PDF)")
+    p.add_argument("file", help="the saved game (.wargame file)")
+    p.add_argument("-o", "--output", default=None,
+                   help="output file: .html (default: next to the save) or .pdf")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    p.set_defaults(func=cmd_report)
