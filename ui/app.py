@@ -1,0 +1,174 @@
+"""Starting the desktop app: the welcome screen, new and saved games, and headless screenshots."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ui import settings
+from ui.adapter import COMPUTER, GameController
+from wargame.types import SEATS
+
+SCREENSHOT_SIZE = (1600, 900)
+
+
+def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (created once, with the project's theme)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or sys.argv[:1]))
+        app.setApplicationName("Layered Deterrence")
+        app.setOrganizationName(settings.ORGANISATION)
+        from ui.theme import apply_theme
+        apply_theme(app, large=settings.get("view/large", "false") in (True, "true"))
+    return app  # type: ignore[return-value]
+
+
+def new_session_controller(scenario: str, seed: int, seats: list[Any], path: str | None = None,
+                           parent: QObject | None = None) -> GameController:
+    """A new saved game (``seats``: ``wargame.storage.SeatInfo``) and its controller."""
+    from wargame.scenario import load_scenario
+    from wargame.storage import Session, new_save_path
+    target = path or str(new_save_path(scenario))
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    session = Session.new(target, load_scenario(scenario), seed, seats)
+    return GameController.from_session(session, parent)
+
+
+def open_session_controller(path: str, parent: QObject | None = None) -> GameController:
+    """Resume a saved game; raises ``SaveError`` with a message for the player."""
+    from wargame.storage import Session
+    return GameController.from_session(Session.resume(path), parent)
+
+
+def demo_controller(scenario: str = "pact-2026", seed: int = 7, turns: int = 3) -> GameController:
+    """An unsaved game played by the computer up to ``turns`` quarters (for screenshots)."""
+    from wargame.bots import make_bots
+    from wargame.rules.game import Game
+    game = Game(scenario, seed)
+    bots = make_bots(seed)
+    while not game.over and game.turn <= turns:
+        game.apply(bots[game.acting_seats()[0]].choose(game))
+    while not game.over and game.phase != "diplomacy":
+        game.apply(bots[game.acting_seats()[0]].choose(game))
+    return GameController(game, {s: COMPUTER for s in SEATS})
+
+
+def saved_controller_at(path: str, turn: int | None) -> GameController:
+    """A read-only controller on a save, at the start of ``turn`` (or its end state)."""
+    from wargame.storage import GameRecord
+    record = GameRecord.open(path)
+    try:
+        game = record.game_at_turn(turn) if turn is not None else record.load()
+        players = {i.seat: i.player for i in record.seats}
+        styles = {i.seat: i.style for i in record.seats}
+    finally:
+        record.close()
+    controller = GameController(game, players, styles)
+    controller.set_paused(True)
+    return controller
+
+
+def grab(window: QWidget, path: str) -> bool:
+    """Render ``window`` to a PNG file."""
+    app = QApplication.instance()
+    for _ in range(5):
+        app.processEvents()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return window.grab().save(str(path))
+
+
+def screenshot(path: str, save: str | None = None, turn: int | None = None,
+               size: tuple[int, int] = SCREENSHOT_SIZE, scenario: str = "pact-2026", seed: int = 7) -> int:
+    """Render the main window at ``size`` to ``path`` and return an exit code."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ensure_app()
+    from ui.main_window import MainWindow
+    try:
+        controller = saved_controller_at(save, turn) if save else demo_controller(scenario, seed)
+    except Exception as err:  # a bad save: say so, no traceback
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    controller.set_paused(True)
+    window = MainWindow(controller, restore=False)
+    window.resize(*size)
+    window.show()
+    ok = grab(window, path)
+    window.close()
+    print(f"screenshot: {path}" if ok else f"error: could not write {path}", file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
+
+
+class App(QObject):
+    """The running app: the welcome screen, then one main window per game."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: Any = None
+        self.welcome: Any = None
+
+    def show_welcome(self) -> None:
+        """Show the welcome screen (new game, open, recent games, how to play)."""
+        from ui.welcome import WelcomeScreen
+        self.welcome = WelcomeScreen()
+        self.welcome.newGame.connect(self.start_new)
+        self.welcome.openGame.connect(self.open_path)
+        self.welcome.show()
+
+    def start_new(self, scenario: str, seed: int, seats: list[Any]) -> None:
+        """Create a new saved game and show it."""
+        from wargame.storage import SaveError
+        try:
+            controller = new_session_controller(scenario, seed, seats)
+        except (SaveError, OSError) as err:
+            QMessageBox.critical(self.welcome or self.window, "Could not start the game", str(err))
+            return
+        self._show(controller)
+
+    def open_path(self, path: str) -> bool:
+        """Open a saved game; a bad file gets a clear message, never a crash."""
+        from wargame.errors import WargameError
+        try:
+            controller = open_session_controller(path)
+        except (WargameError, OSError, ValueError) as err:
+            settings.remove_recent_file(path)
+            QMessageBox.critical(self.window or self.welcome, "Could not open the game", str(err))
+            return False
+        settings.add_recent_file(path)
+        self._show(controller)
+        return True
+
+    def _show(self, controller: GameController) -> None:
+        from ui.main_window import MainWindow
+        if self.window is None:
+            self.window = MainWindow(controller)
+            self.window.newGameRequested.connect(self.show_welcome)
+            self.window.openRequested.connect(self.open_path)
+            if settings.window_geometry() is None:
+                self.window.resize(1600, 900)
+            self.window.show()
+        else:
+            self.window.set_controller(controller)
+            self.window.raise_()
+        if self.welcome is not None:
+            self.welcome.close()
+            self.welcome = None
+
+
+def run(save: str | None = None, scenario: str | None = None, seed: int | None = None) -> int:
+    """Start the app: open ``save`` directly, or show the welcome screen."""
+    app = ensure_app()
+    main = App()
+    if save:
+        if not main.open_path(save):
+            return 1
+    else:
+        main.show_welcome()
+        if scenario or seed is not None:
+            main.welcome.preset(scenario, seed)
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Dialogs of the app: crisis responses, messages, the end of the game."""

@@ -1,0 +1,81 @@
+"""The hand-over screen: a full overlay that hides one seat's private information from the next.
+
+Shown when control passes between two human seats at one computer (hot seat). It covers the
+whole main window (menus, docks and views) until the next seat confirms it is ready.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.forms.base import seat_name
+from ui.theme import SEAT_COLORS
+
+
+class HandoverOverlay(QWidget):
+    """An opaque overlay over its parent window: "Pass the laptop to Riyadh — click when ready".
+
+    Signals:
+        confirmed(str): the next seat clicked that it is ready (its id).
+    """
+
+    confirmed = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAutoFillBackground(False)
+        self.seat = ""
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        self.title = QLabel()
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.detail = QLabel()
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color:#D9DEE5;font-size:16px;")
+        layout.addWidget(self.detail)
+        self.button = QPushButton()
+        self.button.setObjectName("handover_ready")
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.clicked.connect(self._ready)
+        layout.addSpacing(24)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(3)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def show_for(self, seat: str, previous: str | None) -> None:
+        """Cover the window and ask ``seat`` to take over from ``previous``."""
+        self.seat = seat
+        color = SEAT_COLORS.get(seat, "#FFFFFF")
+        self.title.setText(f"<span style='font-size:34px;color:white'>Pass the laptop to "
+                           f"<b style='color:{color}'>{seat_name(seat)}</b></span>")
+        hidden = f"{seat_name(previous)}'s private information is hidden. " if previous else ""
+        self.detail.setText(f"{hidden}{seat_name(seat)}: click when you are ready to play.")
+        self.button.setText(f"I am {seat_name(seat)} — show my seat")
+        self.button.setStyleSheet(
+            f"QPushButton{{font-size:20px;padding:14px 36px;border-radius:8px;color:white;"
+            f"background:{color};border:2px solid white;}}")
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.button.setFocus()
+
+    def _ready(self) -> None:
+        self.hide()
+        self.confirmed.emit(self.seat)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """An opaque dark backdrop: nothing of the previous seat shows through."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#1F2328"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Follow the parent's size."""
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False

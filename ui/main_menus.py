@@ -1,0 +1,228 @@
+"""Menus, toolbar and keyboard shortcuts of the main window, and their enabled state.
+
+Kept apart from :mod:`ui.main_window` so each file stays small. Actions for the seat (propose,
+undo, redo, end phase, respond) are enabled from the engine's reasons, shown as tooltips and
+in the status bar.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+
+from ui import settings
+from wargame import actions as A
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+HOW_TO_PLAY = """<h3>How to play</h3>
+<p>Each turn is a quarter. In <b>diplomacy</b> you propose deals (pacts, loans, arms sales,
+co-production, port access…), answer your inbox, declare support; in <b>investment</b> you buy
+capability, exercise your pacts, and Washington moves its forces. Then a <b>crisis</b> may test
+someone: every seat committed to the target chooses how to respond. What counts in a test is
+<i>real</i> capability through the integration layers; what deters a test is <i>perceived</i>
+deterrence. Watch the gap between them.</p>
+<p>Click <b>End phase</b> when your seat is done. Greyed-out actions say why they are unavailable.
+With several people at one computer, a hand-over screen hides each seat's secrets.</p>
+<p>Shortcuts: Ctrl+P propose, Ctrl+E end phase, Ctrl+Z undo, Ctrl+Shift+Z redo, Ctrl+R respond
+to a crisis, Ctrl+1 map, Ctrl+2 network, Ctrl+0 fit the map, F11 full screen.</p>"""
+
+
+def _action(win: "MainWindow", text: str, shortcut: str | QKeySequence.StandardKey | None,
+            slot: Callable[[], object], tip: str = "") -> QAction:
+    act = QAction(text, win)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    act.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+    act.triggered.connect(lambda _=False: slot())
+    return act
+
+
+def build_menus(win: "MainWindow") -> dict[str, QAction]:
+    """Create the menus and toolbar of ``win``; returns its actions by name."""
+    acts = {
+        "new": _action(win, "&New game…", QKeySequence.StandardKey.New, win.newGameRequested.emit),
+        "open": _action(win, "&Open saved game…", QKeySequence.StandardKey.Open, lambda: open_dialog(win)),
+        "save_as": _action(win, "Save &As…", "Ctrl+Shift+S", lambda: save_as(win),
+                           "Save a copy of this game to a new file and go on playing there"),
+        "quit": _action(win, "&Quit", QKeySequence.StandardKey.Quit, win.close),
+        "propose": _action(win, "&Propose a deal…", "Ctrl+P", lambda: win.open_form("propose")),
+        "end_phase": _action(win, "&End phase", "Ctrl+E", lambda: _seat_do(win, A.EndPhase)),
+        "undo": _action(win, "&Undo", QKeySequence.StandardKey.Undo, lambda: _undo(win, False)),
+        "redo": _action(win, "&Redo", "Ctrl+Shift+Z", lambda: _undo(win, True)),
+        "respond": _action(win, "&Respond to the crisis…", "Ctrl+R", win.open_crisis),
+        "pause": _action(win, "&Pause computer players", "Ctrl+Shift+P", lambda: _pause(win)),
+        "map": _action(win, "&Map", "Ctrl+1", lambda: win.tabs.setCurrentIndex(0)),
+        "network": _action(win, "&Network", "Ctrl+2", lambda: win.tabs.setCurrentIndex(1)),
+        "fit": _action(win, "&Fit the map", "Ctrl+0", win.map.fit_region),
+        "full": _action(win, "&Full screen", "F11", lambda: win.showNormal() if win.isFullScreen()
+                        else win.showFullScreen()),
+        "reset": _action(win, "&Reset layout", None, lambda: reset_layout(win)),
+        "large": _action(win, "&Large text (projector)", "Ctrl+Shift+L", lambda: _large_text(win),
+                         "Bigger text for a projector (charts follow at the next start)"),
+        "help": _action(win, "&How to play", QKeySequence.StandardKey.HelpContents,
+                        lambda: QMessageBox.information(win, "How to play", HOW_TO_PLAY)),
+    }
+    acts["pause"].setCheckable(True)
+    acts["large"].setCheckable(True)
+    acts["large"].setChecked(settings.get("view/large", "false") in (True, "true"))
+    bar = win.menuBar()
+    game = bar.addMenu("&Game")
+    for key in ("new", "open"):
+        game.addAction(acts[key])
+    win.recent_menu = QMenu("Open &recent", win)
+    win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
+    game.addMenu(win.recent_menu)
+    game.addAction(acts["save_as"])
+    game.addSeparator()
+    game.addAction(acts["quit"])
+    turn = bar.addMenu("&Turn")
+    for key in ("propose", "respond", "undo", "redo", "end_phase"):
+        turn.addAction(acts[key])
+    turn.addSeparator()
+    turn.addAction(acts["pause"])
+    view = bar.addMenu("&View")
+    for key in ("map", "network", "fit"):
+        view.addAction(acts[key])
+    view.addSeparator()
+    for dock in (win.seat_dock, win.ind_dock, win.log_dock):
+        view.addAction(dock.toggleViewAction())
+    view.addSeparator()
+    view.addAction(acts["full"])
+    view.addAction(acts["large"])
+    view.addAction(acts["reset"])
+    bar.addMenu("&Help").addAction(acts["help"])
+    tools = QToolBar("Main toolbar", win)
+    tools.setObjectName("toolbar_main")
+    tools.setMovable(False)
+    for key in ("new", "open", "save_as", None, "propose", "undo", "redo", "end_phase", None, "map", "network"):
+        if key is None:
+            tools.addSeparator()
+        else:
+            tools.addAction(acts[key])
+    win.addToolBar(tools)
+    win.toolbar = tools
+    return acts
+
+
+def update_actions(win: "MainWindow") -> None:
+    """Enable the seat's actions from the engine's reasons (tooltips say why not)."""
+    acts = win.menu_actions
+    c = win.controller
+    seat = win.viewer
+    can = win._can_act() and c is not None and seat is not None
+    reasons: dict[str, str | None] = {}
+    if can:
+        g = c.game
+        unavailable = g.unavailable(seat)
+        reasons["propose"] = unavailable.get("propose")
+        reasons["end_phase"] = g.check(A.EndPhase(seat))
+        reasons["undo"] = win.undo.undo_reason(seat) if win.undo else "no game"
+        reasons["redo"] = win.undo.redo_reason(seat) if win.undo else "no game"
+        reasons["respond"] = None if (g.phase == "crisis" and seat in g.acting_seats()) \
+            else unavailable.get("respond", "no crisis to respond to")
+    else:
+        why = "the hand-over is not confirmed yet" if win.handover.isVisible() else "no person plays a seat now"
+        reasons = {k: why for k in ("propose", "end_phase", "undo", "redo", "respond")}
+    if can and win.undo is not None:
+        stack = win.undo.stacks[seat]
+        _set(acts["undo"], text=f"&Undo {stack.undoText()}" if stack.canUndo() else "&Undo")
+        _set(acts["redo"], text=f"&Redo {stack.redoText()}" if stack.canRedo() else "&Redo")
+    for key, reason in reasons.items():
+        base = acts[key].text().replace("&", "")
+        _set(acts[key], enabled=reason is None, tip=base if reason is None else f"{base}: {reason}")
+    free = not win.handover.isVisible()
+    for key in ("new", "open"):
+        _set(acts[key], enabled=free)
+    _set(acts["save_as"], enabled=free and c is not None and c.session is not None)
+
+
+def _set(act: QAction, text: str | None = None, enabled: bool | None = None, tip: str | None = None) -> None:
+    """Change an action only where it differs (each change re-lays out the toolbar)."""
+    if text is not None and act.text() != text:
+        act.setText(text)
+    if enabled is not None and act.isEnabled() != enabled:
+        act.setEnabled(enabled)
+    if tip is not None and act.toolTip() != tip:
+        act.setToolTip(tip)
+
+
+def _seat_do(win: "MainWindow", make: Callable[[str], A.Action]) -> None:
+    if win._can_act() and win.viewer:
+        win.do(make(win.viewer))
+
+
+def _undo(win: "MainWindow", redo: bool) -> None:
+    if win._can_act() and win.viewer and win.undo is not None:
+        (win.undo.redo if redo else win.undo.undo)(win.viewer)
+
+
+def _large_text(win: "MainWindow") -> None:
+    from PySide6.QtWidgets import QApplication
+    from ui.theme import apply_theme
+    large = win.menu_actions["large"].isChecked()
+    settings.put("view/large", "true" if large else "false")
+    apply_theme(QApplication.instance(), large=large)
+    win.status.showMessage("Text size changed; the charts follow when the app next starts", 6000)
+
+
+def _pause(win: "MainWindow") -> None:
+    if win.controller is not None:
+        win.controller.set_paused(win.menu_actions["pause"].isChecked())
+
+
+def _fill_recent(win: "MainWindow") -> None:
+    win.recent_menu.clear()
+    files = settings.recent_files()
+    for path in files:
+        win.recent_menu.addAction(path, lambda p=path: win.openRequested.emit(p))
+    if not files:
+        win.recent_menu.addAction("(no recent games)").setEnabled(False)
+
+
+def open_dialog(win: "MainWindow") -> None:
+    """Ask for a save file and request to open it."""
+    from wargame.storage import default_saves_dir
+    path, _ = QFileDialog.getOpenFileName(win, "Open a saved game", str(default_saves_dir()),
+                                          "Saved games (*.wargame);;All files (*)")
+    if path:
+        win.openRequested.emit(path)
+
+
+def save_as(win: "MainWindow", path: str | None = None) -> bool:
+    """Copy the game to a new file (a branch at the current action) and continue there."""
+    from wargame.storage import SaveError, Session, default_saves_dir
+    c = win.controller
+    if c is None or c.session is None:
+        return False
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(win, "Save the game as", str(default_saves_dir()),
+                                              "Saved games (*.wargame)")
+        if not path:
+            return False
+        if not path.endswith(".wargame"):
+            path += ".wargame"
+    try:
+        record = c.session.record.branch(len(c.game.actions), path)
+        record.close()
+        c.replace_session(Session.resume(path))
+    except SaveError as err:
+        QMessageBox.critical(win, "Could not save", str(err))
+        return False
+    settings.add_recent_file(path)
+    win.status.showMessage(f"Saved as {path}; the game goes on in this file", 6000)
+    return True
+
+
+def reset_layout(win: "MainWindow") -> None:
+    """Put every dock back where it starts."""
+    from PySide6.QtCore import Qt
+    for dock, area in ((win.seat_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+                       (win.ind_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+                       (win.log_dock, Qt.DockWidgetArea.BottomDockWidgetArea)):
+        dock.setFloating(False)
+        win.addDockWidget(area, dock)
+        dock.show()
+    win.default_dock_sizes()

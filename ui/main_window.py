@@ -1,0 +1,383 @@
+"""The main window: map and network canvases, the seat, indicator and log docks, menus and status.
+
+It talks to the game only through the :class:`~ui.adapter.GameController`: it turns clicks and
+forms into actions for ``controller`` (via the per-seat undo history) and refreshes each view
+when ``changed`` fans out the events. Views show what the confirmed human seat (the *viewer*)
+may see; when control passes between two human seats a hand-over overlay hides everything
+until the next seat confirms.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+
+from ui import settings
+from ui.adapter import GameController, UndoHistory
+from ui.event_log import EventLog
+from ui.forms.base import seat_name
+from ui.handover import HandoverOverlay
+from ui.main_menus import build_menus
+from ui.map_canvas import MapCanvas
+from ui import map_model
+from ui.scoreboard import Scoreboard
+from ui.seat_panel import SeatPanel
+from ui.status import StatusBar
+from ui.theme import SEAT_COLORS
+from ui.view_host import Changes, LazyView, commitments_key
+from wargame.actions import Action
+
+QUIET_KINDS = frozenset({"proposal", "answer", "pass", "response", "phase"})
+"""Events that change neither the map, the network nor the indicators."""
+
+
+def cache_map_labels(canvas: MapCanvas) -> None:
+    """Cache the rendering of the map's markers and labels (their haloed text is costly to draw).
+
+    Without it every repaint of the map redraws ~50 text paths (~80 ms); with it, ~6 ms.
+    """
+    from PySide6.QtWidgets import QGraphicsItem
+    from ui.map_items import SiteItem, TextLabelItem
+    for item in canvas.scene().items():
+        if isinstance(item, (SiteItem, TextLabelItem)) and \
+                item.cacheMode() != QGraphicsItem.CacheMode.DeviceCoordinateCache:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+class MainWindow(QMainWindow):
+    """The game window over one controller (replaceable with :meth:`set_controller`).
+
+    Signals:
+        newGameRequested(): the player asked for a new game (File > New).
+        openRequested(str): the player chose a save file to open.
+    """
+
+    newGameRequested = Signal()
+    openRequested = Signal(str)
+
+    def __init__(self, controller: GameController, parent: QWidget | None = None,
+                 restore: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Layered Deterrence")
+        self.setObjectName("MainWindow")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.map = MapCanvas(seat_colors=SEAT_COLORS)
+        self.map.siteSelected.connect(self._on_site_selected)
+        self.map.set_country_tints(map_model.country_tints(SEAT_COLORS))
+        self.network = LazyView("ui.network_canvas", "NetworkCanvas", "Drawing the network of commitments…")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.map, "Map")
+        self.tabs.addTab(self.network, "Network of commitments")
+        self.setCentralWidget(self.tabs)
+        self.seat_panel = SeatPanel()
+        self.scoreboard = Scoreboard()
+        self.indicators = LazyView("ui.indicators_view", "IndicatorsView", "Drawing the indicator charts…")
+        self.changes = Changes()
+        self.changes.changed("map_crisis", (None, ""))  # the map starts without a crisis
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_views())
+        self.log = EventLog()
+        split = self.ind_split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.scoreboard)
+        split.addWidget(self.indicators)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.seat_dock = self._dock("Your seat", "seat", self.seat_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.ind_dock = self._dock("Indicators and scores", "indicators", split, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.log_dock = self._dock("Event log", "log", self.log, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._sized = False
+        self._painted = False
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.handover = HandoverOverlay(self)
+        self.handover.confirmed.connect(self._on_handover_confirmed)
+        self._restored = False
+        self._hidden_docks: list[QDockWidget] = []
+        self.crisis_dialog = None
+        self.form = None
+        self.viewer: str | None = None
+        self.follow_seat = "riyadh"
+        self.controller: GameController | None = None
+        self.undo: UndoHistory | None = None
+        self.menu_actions = build_menus(self)
+        sp = self.seat_panel.actions
+        sp.formRequested.connect(self.open_form)
+        sp.actionRequested.connect(self.do)
+        sp.counterRequested.connect(self.open_counter)
+        sp.crisisRequested.connect(self.open_crisis)
+        self.seat_panel.followChanged.connect(self._on_follow)
+        if restore:
+            self.restore_layout()
+        self.set_controller(controller)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ------------------------------------------------------------------ controller
+    def set_controller(self, controller: GameController) -> None:
+        """Show another game (new, opened or reopened) in this window."""
+        if self.controller is not None:
+            self.controller.close()
+            self.controller.deleteLater()
+        self.controller = controller
+        controller.setParent(self)
+        self.undo = UndoHistory(controller)
+        controller.changed.connect(self._on_changed)
+        controller.error.connect(self._on_error)
+        controller.crisisStarted.connect(lambda _c: self._maybe_open_crisis())
+        controller.gameOver.connect(self._on_game_over)
+        controller.actingSeatChanged.connect(self._on_acting_seat_changed)
+        controller.botActivity.connect(self.status.set_thinking)
+        controller.sessionChanged.connect(self._update_title)
+        self.viewer = controller.control
+        self.handover.hide()
+        self._update_title()
+        self.refresh()
+        controller.schedule_bots()
+        self._maybe_open_crisis()
+
+    @property
+    def game(self):  # noqa: ANN201 (the engine's Game)
+        """The game shown."""
+        assert self.controller is not None
+        return self.controller.game
+
+    def _can_act(self) -> bool:
+        c = self.controller
+        return c is not None and self.viewer is not None and c.is_human(self.viewer) \
+            and not self.handover.isVisible()
+
+    # ------------------------------------------------------------------ refreshing
+    def refresh(self, events: list | None = None) -> None:
+        """Refresh every view (``events`` None) or only those the events concern."""
+        c = self.controller
+        if c is None:
+            return
+        g = c.game
+        self.status.show_game(g, c)
+        if self.handover.isVisible():
+            return
+        heavy = events is None or any(e.kind not in QUIET_KINDS for e in events)
+        if events is None:
+            for name in ("network", "indicators"):
+                self.changes.forget(name)
+            self.log.set_game(g, self.viewer)
+        else:
+            self.log.append(events)
+        observer = not c.humans()
+        shown = self.follow_seat if observer else self.viewer
+        who = "person" if shown and c.is_human(shown) else "computer"
+        self.seat_panel.set_game(g, shown, self._can_act(), who, observer, portfolio=heavy)
+        if heavy:
+            self.scoreboard.set_game(g, self.viewer)
+        self._refresh_views()
+        self._update_actions()
+
+    def _refresh_views(self) -> None:
+        """Refresh the map, network and charts, each only if what it shows changed (and is shown)."""
+        c = self.controller
+        if c is None or self.handover.isVisible():
+            return
+        g, viewer = c.game, self.viewer
+        key = (viewer, commitments_key(g.view(viewer)), g.turn)
+        if self.tabs.currentWidget() is self.map and self.isVisible():  # laid out once shown
+            self._show_map(map_model.build(g, viewer))
+        elif self.changes.changed("network", key):
+            self.network.set_game(g, viewer)
+        if self.changes.changed("indicators", (viewer, len(g.state.history), len(g.state.crises))):
+            self.indicators.set_game(g, viewer)
+
+    def _show_map(self, scene: map_model.MapScene) -> None:
+        """Push the scene to the map, touching only what changed (re-laying out sites is costly)."""
+        layout = [(s.id, s.name, s.kind, s.owner) for s in scene.sites]
+        if self.changes.changed("map_sites", layout):
+            self.map.set_sites(scene.sites)
+            cache_map_labels(self.map)
+        else:
+            for site in scene.sites:
+                item = self.map.site_item(site.id)
+                if item is not None and item.toolTip() != site.detail:
+                    item.setToolTip(site.detail)
+        if self.changes.changed("map_links", scene.links):
+            self.map.set_links(scene.links)
+        if self.changes.changed("map_crisis", (scene.crisis_site, scene.crisis_label)):
+            self.map.set_active_crisis(scene.crisis_site, scene.crisis_label)
+
+    def _on_follow(self, seat: str) -> None:
+        self.follow_seat = seat
+        self.refresh()
+
+    def _on_changed(self, events: list) -> None:
+        self.refresh(events)
+
+    def _update_actions(self) -> None:
+        from ui.main_menus import update_actions
+        update_actions(self)
+
+    def _update_title(self) -> None:
+        c = self.controller
+        path = c.path if c is not None else None
+        self.setWindowTitle(f"Layered Deterrence — {path.name if path else 'unsaved game'}")
+        if path is not None:
+            settings.add_recent_file(path)
+
+    # ------------------------------------------------------------------ hot seat
+    def _on_acting_seat_changed(self, seat: str) -> None:
+        c = self.controller
+        if not seat or c is None:
+            return
+        previous = self.viewer
+        if previous and previous != seat and c.is_human(previous) and len(c.humans()) > 1:
+            self._close_popups()
+            self._hidden_docks = [d for d in (self.seat_dock, self.ind_dock, self.log_dock)
+                                  if d.isFloating() and d.isVisible()]
+            for dock in self._hidden_docks:  # floating docks are windows of their own: hide them too
+                dock.hide()
+            self.handover.show_for(seat, previous)
+            self._update_actions()
+            return
+        self.viewer = seat
+        self.refresh()
+        self._maybe_open_crisis()
+
+    def _on_handover_confirmed(self, seat: str) -> None:
+        for dock in self._hidden_docks:
+            dock.show()
+        self._hidden_docks = []
+        self.viewer = seat
+        self.refresh()
+        self._maybe_open_crisis()
+
+    def _close_popups(self) -> None:
+        for dialog in (self.crisis_dialog, self.form, getattr(self, "error_box", None)):
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    # ------------------------------------------------------------------ acting
+    def do(self, action: Action) -> None:
+        """Apply a human seat's action (through its undo stack)."""
+        if self.undo is not None and self._can_act():
+            self.undo.do(action)
+
+    def open_form(self, kind: str) -> None:
+        """Open the form for an action kind for the viewing seat."""
+        from ui.forms.moves import form_for
+        if not self._can_act():
+            return
+        self.form = form_for(kind, self.game, self.viewer, self)
+        self.form.accepted.connect(lambda f=self.form: f.action is not None and self.do(f.action))
+        self.form.open()
+
+    def open_counter(self, proposal_id: str) -> None:
+        """Open the counter-proposal form for a proposal in the viewer's inbox."""
+        from ui.forms.propose import ProposeForm
+        prop = self.game.state.proposals.get(proposal_id)
+        if prop is None or not self._can_act():
+            return
+        self.form = ProposeForm(self.game, self.viewer, counter_to=prop, parent=self)
+        self.form.accepted.connect(lambda f=self.form: f.action is not None and self.do(f.action))
+        self.form.open()
+
+    def open_crisis(self) -> None:
+        """Open the crisis dialog for the viewing seat."""
+        from ui.dialogs.crisis import CrisisDialog
+        g = self.game
+        if g.state.crisis is None or g.phase != "crisis" or not self._can_act() \
+                or self.viewer not in g.acting_seats():
+            return
+        if self.crisis_dialog is not None and self.crisis_dialog.isVisible():
+            return
+        self.crisis_dialog = CrisisDialog(g, self.viewer, self)
+        dialog = self.crisis_dialog
+        dialog.accepted.connect(lambda: dialog.action is not None and self.do(dialog.action))
+        dialog.open()
+
+    def _maybe_open_crisis(self) -> None:
+        self.open_crisis()
+
+    def _on_site_selected(self, site_id: str) -> None:
+        for site in self.game.scenario.sites:
+            if site.id == site_id:
+                self.status.showMessage(f"{site.name}: hover for details", 4000)
+
+    def _on_error(self, message: str) -> None:
+        """Say why an action was refused (non-blocking, so the computer seats go on)."""
+        self.status.showMessage(message, 8000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not possible", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.error_box = box
+
+    def _on_game_over(self) -> None:
+        from ui.dialogs.game_over import GameOverDialog
+        self.refresh()
+        GameOverDialog(self.game, self).open()
+
+    # ------------------------------------------------------------------ layout
+    def restore_layout(self) -> None:
+        """Restore the remembered geometry and dock layout."""
+        geometry, state = settings.window_geometry(), settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self._restored = self.restoreState(state)
+
+    def default_dock_sizes(self) -> None:
+        """Give the docks sizes that suit the window.
+
+        Wide windows (1500 px and more) show the seat (25% of the width) and the indicators (29%)
+        on either side of the map; narrower ones stack the indicators as a tab behind the seat
+        panel so the map keeps two thirds of the width.
+        """
+        w, h = max(self.width(), 800), max(self.height(), 500)
+        if w < 1500:
+            self.tabifyDockWidget(self.seat_dock, self.ind_dock)
+            self.seat_dock.raise_()
+            self.resizeDocks([self.seat_dock], [int(w * 0.32)], Qt.Orientation.Horizontal)
+        else:
+            self.resizeDocks([self.seat_dock, self.ind_dock], [int(w * 0.25), int(w * 0.29)],
+                             Qt.Orientation.Horizontal)
+        self.resizeDocks([self.log_dock], [int(h * 0.22)], Qt.Orientation.Vertical)
+        self.ind_split.setSizes([int(h * 0.42), int(h * 0.58)])
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Size the docks once, unless a remembered layout was restored."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not self._restored:
+                self.default_dock_sizes()
+            self._refresh_views()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """After the first paint, build the heavy views (the window shows up first)."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.load_heavy_views)
+
+    def load_heavy_views(self) -> None:
+        """Build the chart and network views (after the first paint, so the window opens fast)."""
+        for host in (self.network, self.indicators, self.seat_panel.portfolio):
+            host.load()
+        self.changes.forget("network")
+        self._refresh_views()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Remember the layout and close the save file."""
+        settings.save_window(self.saveGeometry(), self.saveState())
+        if self.controller is not None:
+            self.controller.close()
+        super().closeEvent(event)
+
+    def who_label(self, seat: str) -> str:
+        """'Riyadh' or 'Washington (computer)'."""
+        return self.controller.seat_label(seat) if self.controller else seat_name(seat)

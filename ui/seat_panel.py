@@ -1,0 +1,131 @@
+"""The acting seat's panel: who is playing, its resources, its actions and its security portfolio."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ui.action_panel import ActionPanel
+from ui.forms.base import seat_name
+from ui.theme import SEAT_COLORS
+from ui.view_host import LazyView
+from wargame.rules.game import Game
+from wargame.types import SEATS, money
+
+RESOURCES = (("budget", "Budget"), ("income", "Income / quarter"), ("debt", "Debt"),
+             ("reserves", "Reserves"), ("pc", "Political capital"), ("credibility", "Credibility"),
+             ("standing", "Standing (US/NATO)"), ("stress", "Economic stress"))
+
+
+class SeatPanel(QWidget):
+    """Header, resources, and tabs with the :class:`ActionPanel` and the seat's PortfolioView.
+
+    With no human seat (the computer plays every seat) a "Follow" picker chooses which seat
+    to show (``followChanged``).
+    """
+
+    followChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        top.addWidget(self.header, 1)
+        self.follow = QComboBox()
+        self.follow.setObjectName("follow")
+        for seat in SEATS:
+            self.follow.addItem(f"Follow {seat_name(seat)}", seat)
+        self.follow.setToolTip("The computer plays every seat: choose whose resources and portfolio to show")
+        self.follow.currentIndexChanged.connect(lambda _i: self.followChanged.emit(self.follow.currentData()))
+        self.follow.hide()
+        top.addWidget(self.follow)
+        layout.addLayout(top)
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.grid = QGridLayout(frame)
+        self.grid.setContentsMargins(8, 4, 8, 4)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(1)
+        self.values: dict[str, QLabel] = {}
+        for i, (key, label) in enumerate(RESOURCES):
+            name = QLabel(label)
+            name.setStyleSheet("color:#5C636E;")
+            value = QLabel("—")
+            value.setObjectName(f"res_{key}")
+            value.setStyleSheet("font-weight:bold;")
+            self.values[key] = value
+            self.grid.addWidget(name, i // 2, (i % 2) * 2)
+            self.grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+        layout.addWidget(frame)
+        self.tabs = QTabWidget()
+        self.actions = ActionPanel()
+        self.portfolio = LazyView("ui.portfolio_view", "PortfolioView", "Loading the portfolio…")
+        self._portfolio_seat: str | None = None
+        scroll = QScrollArea()  # the portfolio is wide: let a narrow dock scroll it sideways
+        scroll.setWidget(self.portfolio)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(self.actions, "Actions")
+        self.tabs.addTab(scroll, "Portfolio")
+        self.tabs.currentChanged.connect(lambda i: i == 1 and self.portfolio.load())
+        layout.addWidget(self.tabs, 1)
+        self._seat: str | None = None
+
+    def set_game(self, game: Game, seat: str | None, can_act: bool = True, who: str = "",
+                 observer: bool = False, portfolio: bool = True) -> None:
+        """Show ``seat`` (None: nobody) as of now; ``observer``: the computer plays every seat.
+
+        ``portfolio=False`` skips the portfolio table (nothing it shows has changed)."""
+        self.follow.setVisible(observer)
+        if observer and seat is not None and self.follow.currentData() != seat:
+            self.follow.blockSignals(True)
+            self.follow.setCurrentIndex(SEATS.index(seat))
+            self.follow.blockSignals(False)
+        self._seat = seat
+        if seat is None:
+            _text(self.header, "<b style='font-size:130%'>Computer players only</b>")
+            for value in self.values.values():
+                _text(value, "—")
+        else:
+            color = SEAT_COLORS.get(seat, "#1F2328")
+            _text(self.header,
+                f"<span style='color:{color};font-size:150%'>■</span> "
+                f"<b style='font-size:130%'>{seat_name(seat)}</b>"
+                f"<span style='color:#5C636E'> — {who or 'person'}</span>")
+            s = game.view(seat)["seats"][seat]
+            for key, _ in RESOURCES:
+                value = s.get(key)
+                if value is None:
+                    text = "hidden"
+                elif key in ("budget", "income", "debt", "reserves"):
+                    text = money(value)
+                elif key == "pc":
+                    text = f"{value} / {s.get('pc_per_turn', value)}"
+                else:
+                    text = f"{value:.0f}"
+                if key == "standing" and s.get("sanctioned"):
+                    text += " (sanctioned)"
+                _text(self.values[key], text)
+        self.actions.set_game(game, seat, can_act,
+                              "the computer plays this seat" if observer else "another seat is in control")
+        if self.tabs.isTabVisible(1) != (seat is not None):
+            self.tabs.setTabVisible(1, seat is not None)
+        if seat is not None and (portfolio or seat != self._portfolio_seat):
+            self._portfolio_seat = seat
+            self.portfolio.set_game(game, seat)
+        inbox = len(game.open_proposals(seat)) if seat and game.phase != "crisis" and not game.over else 0
+        _text(self.tabs, f"Actions ({inbox} in inbox)" if inbox else "Actions")
+
+
+def _text(widget: QLabel | QTabWidget, text: str) -> None:
+    """Set a label's (or the first tab's) text only when it changes: each change re-lays out the dock."""
+    if isinstance(widget, QTabWidget):
+        if widget.tabText(0) != text:
+            widget.setTabText(0, text)
+    elif widget.text() != text:
+        widget.setText(text)

@@ -1,0 +1,96 @@
+"""Helpers of the main window's views: a lazily built view, and change detection for refreshes.
+
+Heavy views (charts on pyqtgraph, the network on networkx) are imported and built just after
+the window's first paint, so the app opens fast; until then their host shows one line of text.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+
+class LazyView(QWidget):
+    """Hosts a view built on first :meth:`load` (``module.cls()``), forwarding ``set_game``."""
+
+    def __init__(self, module: str, cls: str, loading: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._module, self._cls = module, cls
+        self.view: Any = None
+        self._pending: tuple[Any, ...] | None = None
+        self._dirty = False
+        self._stack = QStackedLayout(self)
+        label = QLabel(loading)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color:#5C636E;")
+        self._stack.addWidget(label)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the real view exists."""
+        return self.view is not None
+
+    def load(self) -> Any:
+        """Import and build the view (once), and show the last game it was given."""
+        if self.view is None:
+            cls = getattr(importlib.import_module(self._module), self._cls)
+            self.view = cls()
+            self._stack.addWidget(self.view)
+            self._stack.setCurrentWidget(self.view)
+            if self._pending is not None:
+                self._dirty = False
+                self.view.set_game(*self._pending)
+        return self.view
+
+    def set_game(self, game: Any, viewer: str | None) -> None:
+        """Forward to the view; while it is hidden (or not built), remember and forward when shown."""
+        self._pending = (game, viewer)
+        self._dirty = True
+        if self.view is not None and self.isVisible():
+            self._dirty = False
+            self.view.set_game(game, viewer)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        """Catch up with the last game given while hidden."""
+        super().showEvent(event)
+        if self._dirty and self.view is not None and self._pending is not None:
+            self._dirty = False
+            self.view.set_game(*self._pending)
+
+
+class Changes:
+    """Remembers a key per view and says whether it changed since the last refresh."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, Any] = {}
+
+    def changed(self, view: str, key: Any) -> bool:
+        """True (and remember ``key``) when ``view``'s key differs from the last one."""
+        if self._keys.get(view, _MISSING) == key:
+            return False
+        self._keys[view] = key
+        return True
+
+    def forget(self, view: str | None = None) -> None:
+        """Force the next refresh of ``view`` (or of every view)."""
+        if view is None:
+            self._keys.clear()
+        else:
+            self._keys.pop(view, None)
+
+
+_MISSING = object()
+
+
+def commitments_key(view: dict[str, Any]) -> str:
+    """A cheap fingerprint of the commitments, posture and crisis a seat sees."""
+    return repr((view["commitments"], view["posture"], view["crisis"] and view["crisis"]["id"],
+                 view["phase"]))
+
+
+def call_if(changes: Changes, name: str, key: Any, fn: Callable[[], None]) -> None:
+    """Run ``fn`` if ``name``'s key changed."""
+    if changes.changed(name, key):
+        fn()

@@ -1,0 +1,46 @@
+"""``wargame gui`` (and ``wargame`` with no arguments): open the desktop app.
+
+Qt and the ``ui`` package are imported inside the command function only, so the ``wargame``
+command (and every headless subcommand) works on a machine without Qt.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the app, or with ``--screenshot`` render the main window to a PNG and exit."""
+    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        # The one place the command line hands over to the Qt app: imported here, inside the
+        # command, so that ``wargame`` stays importable where Qt is not installed
+        # (tests/test_architecture.py allows exactly this import).
+        from ui import app
+    except ImportError as err:
+        print(f"error: the app needs Qt (PySide6), which is not available here ({err}); "
+              "install it with `pip install PySide6-Essentials`, or use the headless commands "
+              "(`wargame play --help`)", file=sys.stderr)
+        return 2
+    if args.screenshot:
+        size = tuple(int(x) for x in args.size.lower().split("x")) if args.size else app.SCREENSHOT_SIZE
+        return app.screenshot(args.screenshot, save=args.save, turn=args.turn, size=size,  # type: ignore[arg-type]
+                              scenario=args.scenario or "pact-2026",
+                              seed=7 if args.seed is None else args.seed)
+    return app.run(save=args.save, scenario=args.scenario, seed=args.seed)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``gui`` subcommand."""
+    p = sub.add_parser("gui", help="open the desktop app (the default with no arguments)")
+    p.add_argument("--save", default=None, help="open this saved game (.wargame file)")
+    p.add_argument("--turn", type=int, default=None,
+                   help="with --screenshot and --save: show the game at the start of this turn")
+    p.add_argument("--scenario", default=None, help="scenario id preselected for a new game")
+    p.add_argument("--seed", type=int, default=None, help="seed preselected for a new game")
+    p.add_argument("--screenshot", default=None, metavar="PATH",
+                   help="render the main window (1600x900) to this PNG and exit (works offscreen)")
+    p.add_argument("--size", default=None, metavar="WxH", help="screenshot size, e.g. 1920x1080")
+    p.set_defaults(func=cmd_gui)
