@@ -1,0 +1,161 @@
+"""``wargame simulate``: what-if analysis, many seeded continuations played by computer players.
+
+    wargame simulate --scenario pact-2026 --games 1000 --seed 1 --workers 2 --json out.json
+    wargame simulate --from saves/game.wargame --at 5 --games 500 --style ankara=opportunist
+    wargame simulate --games 10000 --ray auto          # on a Ray cluster (pip install 'layered-deterrence[ray]')
+
+Prints a readable summary on stdout and a progress bar on stderr. Ctrl-C cancels cleanly: the
+games already played are summarised (and written with ``--json``), flagged as partial, and the
+exit status is 130.
+"""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import time
+from typing import Any, TextIO
+
+from wargame.commands.play import parse_styles
+from wargame.types import SEATS
+
+
+class ProgressBar:
+    """A text progress bar on a stream (redrawn in place on a terminal, every 10% otherwise)."""
+
+    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.start = time.perf_counter()
+        self.last = 0.0
+        self.last_decile = -1
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        finished = done >= total
+        if self.tty:
+            if not finished and now - self.last < 0.1:
+                return
+        else:
+            decile = done * 10 // max(1, total)
+            if decile == self.last_decile and not finished:
+                return
+            self.last_decile = decile
+        self.last = now
+        elapsed = now - self.start
+        frac = done / total if total else 1.0
+        fill = int(self.width * frac)
+        rate = done / elapsed if elapsed > 0 else 0.0
+        eta = (total - done) / rate if rate > 0 else 0.0
+        text = (f"[{'#' * fill}{'.' * (self.width - fill)}] {done}/{total} games "
+                f"{rate:5.1f}/s ETA {eta:4.0f}s")
+        if self.tty:
+            self.stream.write("\r" + text + ("\n" if finished else ""))
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the line if the bar was left half drawn."""
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _starting_game(args: argparse.Namespace) -> Any:
+    """The game to continue from (``--from``/``--at``), or None to start from the scenario."""
+    if not args.source:
+        return None
+    from wargame.storage import GameRecord
+    with GameRecord.open(args.source, readonly=True) as record:
+        if args.at is None:
+            return record.load(check=False)
+        return record.game_at_turn(args.at)
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Run the what-if analysis."""
+    from wargame.simulate import SimulationError, simulate
+    try:
+        styles = parse_styles(args.style)
+    except argparse.ArgumentTypeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.ray is not None:
+        from wargame.simulate_ray import require_ray
+        try:
+            require_ray()
+        except SimulationError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+    if args.at is not None and not args.source:
+        print("error: --at needs --from FILE", file=sys.stderr)
+        return 2
+    start = _starting_game(args)
+    cancel = threading.Event()
+    previous = None
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        if cancel.is_set():  # a second Ctrl-C: stop at once
+            raise KeyboardInterrupt
+        cancel.set()
+        print("\ncancelling: finishing the games under way (Ctrl-C again to abort)...", file=sys.stderr)
+
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    bar = ProgressBar(sys.stderr) if not args.no_progress else None
+    try:
+        result = simulate(start if start is not None else args.scenario, args.games, args.seed,
+                          workers=args.workers, styles=styles, progress=bar, cancel=cancel,
+                          ray=args.ray, top=args.top)
+    except SimulationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if bar is not None and result.cancelled:
+        bar.close()
+    print(result.summary(top=args.top_shown))
+    if args.json:
+        text = result.to_json(indent=None if args.compact else 1, games=not args.no_games)
+        with open(args.json, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        print(f"wrote {args.json}" + (" (partial results)" if result.cancelled else ""), file=sys.stderr)
+    if result.cancelled:
+        print(f"cancelled after {result.meta['completed']} of {result.meta['requested']} games",
+              file=sys.stderr)
+        return 130
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``wargame simulate``."""
+    p = sub.add_parser(
+        "simulate", help="what-if analysis: many seeded continuations played by computer players",
+        description="Play many seeded continuations of a scenario or a saved game with computer "
+                    "players and summarise them: score distributions, pact survival, crises, the "
+                    "bluff gap over time and the decisions that most separated good outcomes from bad.")
+    p.add_argument("--scenario", default="pact-2026", help="scenario id or .toml path (default pact-2026)")
+    p.add_argument("--from", dest="source", default=None, metavar="FILE",
+                   help="continue a saved game (.wargame file or database URL) instead")
+    p.add_argument("--at", type=int, default=None, metavar="TURN",
+                   help="with --from: start at this turn's diplomacy phase (default: where the save ends)")
+    p.add_argument("--games", type=int, default=1000, help="number of continuations (default 1000)")
+    p.add_argument("--seed", type=int, default=1, help="seed of the run (default 1)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--style", default=None, metavar="SEAT=STYLE,...",
+                   help=f"computer styles, e.g. ankara=opportunist,riyadh=cautious, or one style for "
+                        f"all; seats: {', '.join(SEATS)}")
+    p.add_argument("--ray", default=None, metavar="ADDRESS",
+                   help="run on Ray: 'auto' (the running cluster), 'local' (start one here) or an "
+                        "address such as ray://host:10001")
+    p.add_argument("--json", default=None, metavar="OUT.json", help="write the full results as JSON")
+    p.add_argument("--no-games", action="store_true", help="leave the per-game records out of the JSON")
+    p.add_argument("--compact", action="store_true", help="write the JSON on one line")
+    p.add_argument("--top", type=int, default=10, help="separating decisions kept per seat (default 10)")
+    p.add_argument("--top-shown", type=int, default=3, help="separating decisions printed per seat")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_simulate)
