@@ -3,17 +3,26 @@
 A bot is deterministic given the seed: its random draws are seeded from (seed, seat, number of
 actions so far), so a bot picks the same action from the same position even after a reload. It
 only ever returns actions the engine accepts (it checks each candidate with ``Game.check``).
+
+Each seat's *plan* (``PLANS``) lists what it would like to do now, most wanted first; the bot
+takes the first fresh, legal item while it has political capital and has not yet made its
+style's number of moves this phase. A plan never offers a deal that duplicates one in force or
+on the table. In the investment phase every seat also spends what it holds above a reserve
+(larger for cautious bots) on the capability its threats call for, up to the share of its
+income its style is ready to spend.
 """
 from __future__ import annotations
 
 import random
-from typing import Callable, Iterator
+from functools import lru_cache
+from typing import Callable, Iterator, Union
 
 from wargame import actions as A
+from wargame import rng
 from wargame.actions import Action, make_terms
 from wargame.rules.game import Game
 from wargame.state import Proposal
-from wargame.types import CLAUSES, RESPONSES, SEATS
+from wargame.types import DOMAINS, RESPONSES, SEATS
 
 STYLES = ("cautious", "balanced", "opportunist")
 """Computer-player styles: how much risk and money a bot puts behind its seat's motives."""
@@ -22,6 +31,48 @@ HONOUR = {"ankara": 0.65, "riyadh": 0.8, "islamabad": 0.7, "washington": 0.75}
 """Base probability that a seat's bot honours a crisis obligation (Leeds et al.: ~75%)."""
 
 STYLE_SHIFT = {"cautious": -0.1, "balanced": 0.0, "opportunist": 0.1}
+
+MOVES = {"cautious": 1, "balanced": 2, "opportunist": 3}
+"""Moves (other than answers and investment) a bot makes per phase, by style."""
+
+RESERVE = {"ankara": 600, "riyadh": 2000, "islamabad": 1200, "washington": 1200}
+"""Budget ($m) a balanced bot keeps in hand (x1.5 cautious, x0.6 opportunist)."""
+
+SPEND_SHARE = {"cautious": 0.35, "balanced": 0.5, "opportunist": 0.65}
+"""Share of its income a bot is ready to spend on security (purchases, fees, investment);
+it invests in its own forces up to that share."""
+
+RESERVE_STYLE = {"cautious": 1.5, "balanced": 1.0, "opportunist": 0.6}
+
+BOLD = {"cautious": 0.75, "balanced": 1.0, "opportunist": 1.2}
+
+
+class BotRandom:
+    """The bots' seeded generator: PCG32 (``wargame.rng``), with the two methods plans use.
+
+    Cheap to create (a bot makes one per decision) and the same on every platform. Plans also
+    accept a ``random.Random`` (the search bot passes one).
+    """
+
+    __slots__ = ("state",)
+
+    def __init__(self, seed: int) -> None:
+        self.state = rng.seed_state(seed)
+
+    def random(self) -> float:
+        """A float in [0, 1)."""
+        self.state, value = rng.uniform(self.state)
+        return value
+
+    def shuffle(self, items: list) -> None:
+        """Shuffle ``items`` in place (Fisher-Yates)."""
+        for i in range(len(items) - 1, 0, -1):
+            j = int(self.random() * (i + 1))
+            items[i], items[j] = items[j], items[i]
+
+
+Rand = Union[random.Random, BotRandom]
+"""What a plan draws from: the bots' generator or a ``random.Random``."""
 
 
 class Bot:
@@ -36,33 +87,62 @@ class Bot:
         self.seed = seed
         self.style = style
 
-    def _rng(self, g: Game) -> random.Random:
-        return random.Random(self.seed * 1_000_003 + SEATS.index(self.seat) * 7_919
-                             + g.state.action_count * 31 + g.state.turn)
+    def _rng(self, g: Game) -> "BotRandom":
+        return BotRandom(self.seed * 1_000_003 + SEATS.index(self.seat) * 7_919
+                         + g.state.action_count * 31 + g.state.turn)
 
     def choose(self, g: Game) -> Action:
         """The bot's next action; the seat must be among ``g.acting_seats()``."""
-        rnd = self._rng(g)
+        # the generator is seeded from the position, so making it only when needed changes nothing
         if g.phase == "crisis":
-            return self._respond(g, rnd)
+            return self._respond(g, self._rng(g))
         for prop in g.open_proposals(self.seat):
-            if self._likes(g, prop, rnd):
+            if self._likes(g, prop, self._rng(g)):
                 action: Action = A.Accept(self.seat, prop.id)
                 if g.check(action) is None:
                     return action
             return A.Reject(self.seat, prop.id)
         s = g.state.seats[self.seat]
-        made = sum(1 for d in g.state.phase_actions if d["seat"] == self.seat and d["type"] != "end_phase")
-        limit = {"cautious": 1, "balanced": 2, "opportunist": 3}[self.style]
-        if s.pc > 0 and made < limit:
-            plan = PLANS[self.seat]
-            for action in plan(self, g, rnd):
-                if self._fresh(g, action) and g.check(action) is None:
+        if s.pc > 0:
+            made = sum(1 for d in g.state.phase_actions
+                       if d["seat"] == self.seat and d["type"] not in ("end_phase", "invest"))
+            if made < MOVES[self.style]:
+                for action in PLANS[self.seat](self, g, self._rng(g)):
+                    if self._fresh(g, action) and g.check(action) is None:
+                        return action
+            if g.phase == "investment":
+                action = self._invest(g)
+                if action is not None:
                     return action
         return A.EndPhase(self.seat)
 
+    def _room(self, g: Game) -> int:
+        """What the seat may still spend before exceeding its style's share of income."""
+        target = SPEND_SHARE[self.style] * g.scenario.seats[self.seat].income * max(1, g.state.turn)
+        return int(target) - g.state.seats[self.seat].spent
+
+    def reserve(self) -> int:
+        """Budget this bot keeps in hand before investing."""
+        return int(RESERVE[self.seat] * RESERVE_STYLE[self.style])
+
+    # ------------------------------------------------------------------ investment
+    def _invest(self, g: Game) -> Action | None:
+        """Spend the surplus above the reserve on the domain the seat's threats weigh most."""
+        if self.seat == "washington":
+            return None
+        s = g.state.seats[self.seat]
+        room = s.budget - self.reserve()
+        if self.seat == "riyadh":  # the only investor whose score weighs the cost
+            room = min(room, self._room(g))
+        amount = min(2000, room) // 250 * 250
+        if amount < 250:
+            return None
+        domain = _needed_domain(g, self.seat)
+        action = A.Invest(self.seat, domain, int(amount))
+        return action if g.check(action) is None else None
+
     # ------------------------------------------------------------------ crisis
-    def _respond(self, g: Game, rnd: random.Random) -> Action:
+    def _respond(self, g: Game, rnd: Rand) -> Action:
         crisis = g.state.crisis
         assert crisis is not None
         budget = g.state.seats[self.seat].budget
@@ -84,22 +164,23 @@ class Bot:
         return A.Respond(self.seat, crisis.id, "none")
 
     # ------------------------------------------------------------------ inbox
-    def _likes(self, g: Game, prop: Proposal, rnd: random.Random) -> bool:
+    def _likes(self, g: Game, prop: Proposal, rnd: Rand) -> bool:
         me = self.seat
         t = prop.terms
         s = g.state.seats[me]
-        bold = {"cautious": 0.75, "balanced": 1.0, "opportunist": 1.2}[self.style]
+        bold = BOLD[self.style]
         if prop.deal in ("loan", "deposit", "grant"):
             payer = t.get("lender") or t.get("donor")
             if payer != me:
                 return True
-            reserve = 1500 if me == "riyadh" else 2500
-            return s.budget - t["amount"] > reserve / bold and rnd.random() < 0.8 * bold
+            return s.budget - t["amount"] > self.reserve() / bold and rnd.random() < 0.8 * bold
         if prop.deal == "convert":
             return True
         if prop.deal == "arms_sale":
             if t["seller"] == me:
                 return me != "washington" or not g.state.seats[t["buyer"]].sanctioned
+            if me == "riyadh" and self._room(g) < t["value"] // 2:
+                return False
             return s.budget > t["value"] // t["turns"] * 2 and rnd.random() < 0.85
         if prop.deal == "accession":
             if me == "islamabad":
@@ -124,150 +205,234 @@ class Bot:
         return False
 
     def _fresh(self, g: Game, action: Action) -> bool:
-        """Skip a proposal the bot already tabled (or had answered) this turn or last."""
+        """Skip a proposal that duplicates one on the table, one in force, or one the bot
+        tabled (or had answered) this turn or last."""
         if not isinstance(action, A.Propose):
             return True
-        key = (action.deal, tuple(action.to), action.terms)
-        for p in g.state.proposals.values():
-            if p.sender == self.seat and p.turn >= g.state.turn - 1 and \
-                    (p.deal, tuple(p.to), make_terms(p.terms)) == key:
+        terms = dict(action.terms)
+        st = g.state
+        for p in st.proposals.values():
+            if p.deal != action.deal or p.terms != terms:
+                continue
+            if p.status == "open" or (p.sender == self.seat and p.turn >= st.turn - 1):
+                return False
+        key = _deal_key(action.deal, terms)
+        if key is None:
+            return True
+        for com in st.commitments.values():
+            if com.kind == action.deal and com.status == "active" and _deal_key(com.kind, com.terms) == key:
                 return False
         return True
 
 
-def _shuffled(rnd: random.Random, items: list[Action], keep_first: int = 0) -> Iterator[Action]:
+def _deal_key(deal: str, t: dict) -> tuple | None:
+    """What makes two deals the same for a bot (it holds one at a time)."""
+    if deal == "arms_sale":
+        if t.get("prepaid"):
+            return None
+        return ("arms_sale", t["seller"], t["buyer"], t["domain"])
+    if deal in ("loan", "deposit"):
+        return (deal, t["lender"], t["borrower"])
+    if deal == "grant":
+        return ("grant", t["donor"], t["recipient"])
+    # the rules refuse these duplicates anyway; knowing it here spares a check
+    if deal == "coproduction":
+        return ("coproduction", t["line"], t["partner"])
+    if deal == "export_credit":
+        return ("export_credit", t["provider"], t["beneficiary"])
+    if deal == "port_access":
+        return ("port_access", t["site"], t["guest"])
+    if deal == "premium":
+        return ("premium", t["buyer"])
+    return None
+
+
+def _needed_domain(g: Game, seat: str) -> str:
+    """The domain where the seat's threats are heaviest relative to what it has."""
+    cap = g.state.seats[seat].capability
+    need = {d: 0.0 for d in DOMAINS}
+    for spec in g.scenario.crises:
+        if seat in spec.targets and spec.kind == "attack":
+            for d, w in spec.weights.items():
+                need[d] += spec.likelihood * w
+    if not any(need.values()):
+        return "air"
+    return max(DOMAINS, key=lambda d: (need[d] / (10.0 + cap[d]), d))
+
+
+def _shuffled(rnd: Rand, items: list[Action], keep_first: int = 0) -> Iterator[Action]:
     head, tail = items[:keep_first], items[keep_first:]
     rnd.shuffle(tail)
     yield from head
     yield from tail
 
 
-def _pact_layers(g: Game, seat: str, pact_id: str) -> list[Action]:
+def _pact_layers(g: Game, seat: str, pact_id: str, pay: bool = False) -> list[Action]:
+    """Layer proposals for a pact, the next useful one first (``pay``: the proposer pays for all)."""
     pact = g.state.commitments.get(pact_id)
     if pact is None or pact.status != "active" or seat not in pact.parties:
         return []
     to = tuple(p for p in pact.parties if p != seat)
-    return [A.Propose(seat, "layer", to, make_terms(pact=pact_id, layer=layer))
-            for layer in ("planning", "exercises", "interop", "command")]
+    order = _LATER_LAYERS if pact.layers.get("planning") else _ALL_LAYERS
+    return [_layer(seat, to, pact_id, layer, pay) for layer in order]
 
 
-def _riyadh(bot: Bot, g: Game, rnd: random.Random) -> Iterator[Action]:
+_ALL_LAYERS = ("planning", "exercises", "interop", "command")
+_LATER_LAYERS = ("exercises", "interop", "command")
+
+
+@lru_cache(maxsize=256)
+def _layer(seat: str, to: tuple[str, ...], pact_id: str, layer: str, pay: bool) -> Action:
+    extra = {"payer": seat} if pay else {}
+    return A.Propose(seat, "layer", to, make_terms(pact=pact_id, layer=layer, **extra))
+
+
+def _deal(seat: str, deal: str, to: str, **terms: int | float | str) -> A.Propose:
+    return A.Propose(seat, deal, (to,), make_terms(**terms))
+
+
+# The plans' fixed options, built once (actions are immutable values).
+_CONVERT = _deal("riyadh", "convert", "islamabad", loan="saudi_loan", domain="air", turns=4)
+_DEPOSIT = _deal("riyadh", "deposit", "islamabad", lender="riyadh", borrower="islamabad", amount=3000, rate=4.0, turns=4)
+_DEPOSIT_FULL = _deal("riyadh", "deposit", "islamabad", lender="riyadh", borrower="islamabad", amount=5000, rate=4.0, turns=4)
+_RIYADH = (
+    _deal("riyadh", "premium", "islamabad", buyer="riyadh", provider="islamabad", fee=150),
+    _deal("riyadh", "port_access", "islamabad", host="riyadh", guest="islamabad", site="jeddah", fee=0),
+    _deal("riyadh", "coproduction", "ankara", line="sami_uav", partner="ankara", share=30),
+    _deal("riyadh", "agreement", "ankara", clause="consultation"),
+    _deal("riyadh", "coproduction", "islamabad", line="jf17_kamra", partner="riyadh", share=60),
+    _deal("riyadh", "arms_sale", "ankara", seller="ankara", buyer="riyadh", domain="amd", value=1000, turns=4),
+)
+_LOAN = _deal("islamabad", "loan", "riyadh", lender="riyadh", borrower="islamabad", amount=1000, rate=3.0, turns=8)
+_GRANT = _deal("islamabad", "grant", "washington", donor="washington", recipient="islamabad", amount=250, turns=4)
+_ISLAMABAD = (
+    _deal("islamabad", "coproduction", "riyadh", line="jf17_kamra", partner="riyadh", share=60),
+    _deal("islamabad", "arms_sale", "riyadh", seller="islamabad", buyer="riyadh", domain="air", value=1000, turns=4),
+    _deal("islamabad", "premium", "riyadh", buyer="riyadh", provider="islamabad", fee=200),
+    _deal("islamabad", "port_access", "riyadh", host="islamabad", guest="riyadh", site="gwadar", fee=100),
+    _deal("islamabad", "coproduction", "ankara", line="milgem_karachi", partner="ankara", share=60),
+)
+_ANKARA = (
+    _deal("ankara", "arms_sale", "riyadh", seller="ankara", buyer="riyadh", domain="strike", value=1000, turns=4),
+    _deal("ankara", "export_credit", "islamabad", provider="ankara", beneficiary="islamabad", limit=1000, rate=3.0),
+    _deal("ankara", "arms_sale", "islamabad", seller="ankara", buyer="islamabad", domain="strike", value=500, turns=4),
+    _deal("ankara", "coproduction", "riyadh", line="baykar_uav", partner="riyadh", share=30),
+    _deal("ankara", "coproduction", "riyadh", line="kaan", partner="riyadh", share=40),
+    _deal("ankara", "agreement", "riyadh", clause="consultation"),
+    _deal("ankara", "agreement", "islamabad", clause="consultation"),
+    _deal("ankara", "coproduction", "islamabad", line="milgem_karachi", partner="ankara", share=60),
+)
+_PAUSE = _deal("washington", "demand", "ankara", ask="pause_accession", reward=10)
+_WASHINGTON = (
+    _deal("washington", "arms_sale", "riyadh", seller="washington", buyer="riyadh", domain="air", value=2000, turns=6),
+    _deal("washington", "demand", "ankara", ask="no_foreign_arms", reward=8),
+    _deal("washington", "arms_sale", "ankara", seller="washington", buyer="ankara", domain="air", value=1500, turns=6),
+    _deal("washington", "arms_sale", "riyadh", seller="washington", buyer="riyadh", domain="naval", value=1000, turns=4),
+    A.Assure("washington", "islamabad", False),
+)
+
+
+def _riyadh(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
     me = bot.seat
     st = g.state
     if g.phase == "investment":
-        options: list[Action] = [A.Invest(me, "amd", 500), A.Invest(me, "air", 500)]
         smda = st.commitments.get("smda")
-        if smda and smda.status == "active" and smda.layers.get("habit", 0) < 0.5:
-            options.insert(0, A.ShowExercise(me, "smda"))
-        if st.seats[me].budget > 4000:
-            yield from _shuffled(rnd, options, 1)
+        if smda and smda.status == "active" and smda.layers.get("habit", 0) < 0.5 \
+                and bot.style != "cautious":
+            yield A.ShowExercise(me, "smda")
         return
-    options = []
-    dep = st.commitments.get("saudi_deposit")
-    if dep is not None and (dep.status != "active" or dep.terms.get("quarters", 0) >= 3):
-        options.append(A.Propose(me, "deposit", ("islamabad",), make_terms(lender=me, borrower="islamabad", amount=3000, rate=4.0, turns=4)))
+    first: list[Action] = []
     loan = st.commitments.get("saudi_loan")
     if loan is not None and loan.status == "active":
-        options.append(A.Propose(me, "convert", ("islamabad",), make_terms(loan="saudi_loan", domain="air", turns=4)))
-    options += _pact_layers(g, me, "smda")
-    options += [
-        A.Propose(me, "premium", ("islamabad",), make_terms(buyer=me, provider="islamabad", fee=150)),
-        A.Propose(me, "port_access", ("islamabad",), make_terms(host="islamabad", guest=me, site="gwadar", fee=50)),
-        A.Propose(me, "coproduction", ("ankara",), make_terms(line="sami_uav", partner="ankara", share=30)),
-        A.Propose(me, "agreement", ("ankara",), make_terms(clause="consultation")),
-        A.Propose(me, "coproduction", ("islamabad",), make_terms(line="jf17_kamra", partner=me, share=40)),
-        A.Declare(me, "islamabad"),
-    ]
-    yield from _shuffled(rnd, options, 2)
+        first.append(_CONVERT)
+    maturing = [c for c in st.commitments.values() if c.kind == "deposit" and c.status == "active"
+                and c.terms["lender"] == me]
+    if not maturing or all(c.terms.get("quarters", 0) >= c.terms["turns"] - 1 for c in maturing):
+        # roll the deposit over: the full $5bn when the budget allows (saudi_support)
+        first.append(_DEPOSIT_FULL if st.seats[me].budget >= 5000 + bot.reserve() else _DEPOSIT)
+    options = _pact_layers(g, me, "smda", pay=bot.style == "opportunist")[:2] + list(_RIYADH)
+    if bot.style == "opportunist":
+        options.append(A.Declare(me, "islamabad"))
+    yield from first
+    yield from _shuffled(rnd, options, 1)
 
 
-def _islamabad(bot: Bot, g: Game, rnd: random.Random) -> Iterator[Action]:
+def _islamabad(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
     me = bot.seat
     st = g.state
     s = st.seats[me]
     if g.phase == "investment":
-        if s.budget > 900:
-            yield A.Invest(me, "land", 250)
         smda = st.commitments.get("smda")
-        if smda and smda.status == "active" and s.budget > 400:
+        if smda and smda.status == "active" and s.budget > 600 and bot.style != "cautious":
             yield A.ShowExercise(me, "smda")
         return
-    options: list[Action] = []
+    first: list[Action] = []
     if s.stress > 50:
-        options.append(A.Propose(me, "loan", ("riyadh",), make_terms(lender="riyadh", borrower=me, amount=1000, rate=3.0, turns=8)))
-    options += [
-        A.Propose(me, "coproduction", ("riyadh",), make_terms(line="jf17_kamra", partner="riyadh", share=40)),
-        A.Propose(me, "arms_sale", ("riyadh",), make_terms(seller=me, buyer="riyadh", domain="air", value=1000, turns=4)),
-        A.Propose(me, "premium", ("riyadh",), make_terms(buyer="riyadh", provider=me, fee=200)),
-        A.Propose(me, "port_access", ("riyadh",), make_terms(host=me, guest="riyadh", site="gwadar", fee=100)),
-        A.Propose(me, "coproduction", ("ankara",), make_terms(line="milgem_karachi", partner="ankara", share=40)),
-    ]
+        first.append(_LOAN)
+    if s.stress > 65:
+        first.append(_GRANT)
+    options: list[Action] = list(_ISLAMABAD)
     smda = st.commitments.get("smda")
     if smda is not None and "ankara" not in smda.parties and bot.style != "cautious":
         options.append(A.Propose(me, "accession", tuple(sorted(set(smda.parties) | {"ankara"} - {me})),
                                  make_terms(pact="smda", candidate="ankara")))
     options += _pact_layers(g, me, "smda")[:1]
+    yield from first
     yield from _shuffled(rnd, options, 1)
 
 
-def _ankara(bot: Bot, g: Game, rnd: random.Random) -> Iterator[Action]:
+def _ankara(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
     me = bot.seat
     st = g.state
     s = st.seats[me]
     if g.phase == "investment":
-        options: list[Action] = [A.Invest(me, "strike", 250)]
-        if bot.style == "opportunist" and s.standing > 45:
-            options.append(A.BuyForeign(me, "russia", "amd", 500))
-        if s.budget > 600:
-            yield from _shuffled(rnd, options)
+        if bot.style == "opportunist" and s.standing > 45 and s.budget > 900:
+            yield A.BuyForeign(me, "russia", "amd", 500)
         return
-    options = []
+    options: list[Action] = []
     smda = st.commitments.get("smda")
     if smda is not None and me not in smda.parties and (bot.style != "cautious" or s.standing > 50):
         options.append(A.Propose(me, "accession", tuple(p for p in smda.parties), make_terms(pact="smda", candidate=me)))
-    options += [
-        A.Propose(me, "arms_sale", ("riyadh",), make_terms(seller=me, buyer="riyadh", domain="strike", value=1000, turns=4)),
-        A.Propose(me, "export_credit", ("islamabad",), make_terms(provider=me, beneficiary="islamabad", limit=1000, rate=3.0)),
-        A.Propose(me, "arms_sale", ("islamabad",), make_terms(seller=me, buyer="islamabad", domain="strike", value=500, turns=4)),
-        A.Propose(me, "coproduction", ("riyadh",), make_terms(line="baykar_uav", partner="riyadh", share=30)),
-        A.Propose(me, "coproduction", ("riyadh",), make_terms(line="kaan", partner="riyadh", share=40)),
-        A.Propose(me, "agreement", ("riyadh",), make_terms(clause="consultation")),
-        A.Propose(me, "agreement", ("islamabad",), make_terms(clause="consultation")),
-    ]
+    options += _ANKARA
     if smda is not None and me in smda.parties:
-        options += _pact_layers(g, me, "smda")
+        options += _pact_layers(g, me, "smda")[:1]
     yield from _shuffled(rnd, options, 1)
 
 
-def _washington(bot: Bot, g: Game, rnd: random.Random) -> Iterator[Action]:
+def _washington(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
     me = bot.seat
     st = g.state
+    budget = st.seats[me].budget
     if g.phase == "investment":
-        options: list[Action] = []
         for com in st.commitments.values():
-            if com.kind == "arms_sale" and com.terms.get("held") and com.status == "active":
-                options.append(A.Release(me, com.id))
-        if st.seats[me].budget > 3000 and bot.style != "cautious":
-            options += [A.Posture(me, "prince_sultan", 1), A.Posture(me, "incirlik", 1)]
-        yield from options
+            if (com.kind == "arms_sale" and com.terms.get("held") and com.status == "active"
+                    and st.seats[com.terms["buyer"]].standing >= 40):
+                yield A.Release(me, com.id)
+        for com in st.commitments.values():
+            if (com.kind == "arms_sale" and not com.terms.get("held") and com.status == "active"
+                    and com.terms["seller"] == me and st.seats[com.terms["buyer"]].standing < 35):
+                yield A.Hold(me, com.id)
+        if budget > bot.reserve() * 2 and bot.style != "cautious":
+            yield A.Posture(me, "prince_sultan", 1)
+            yield A.Posture(me, "incirlik", 1)
+        if budget < bot.reserve() // 2:
+            yield A.Posture(me, "nsa_bahrain", -1)
         return
-    options = [A.Assure(me, "riyadh", True)]
-    if st.seats["ankara"].sanctioned and st.seats["ankara"].standing > 40 and bot.style == "opportunist":
-        options.append(A.LiftSanctions(me, "ankara"))
+    first: list[Action] = []
     pending_accession = any(p.deal == "accession" and p.status == "open" for p in st.proposals.values())
     smda = st.commitments.get("smda")
     if pending_accession or (smda is not None and "ankara" in smda.parties):
-        options.append(A.Propose(me, "demand", ("ankara",), make_terms(ask="pause_accession", reward=10)))
-    options += [
-        A.Propose(me, "arms_sale", ("riyadh",), make_terms(seller=me, buyer="riyadh", domain="air", value=2000, turns=6)),
-        A.Propose(me, "demand", ("ankara",), make_terms(ask="no_foreign_arms", reward=8)),
-        A.Propose(me, "arms_sale", ("ankara",), make_terms(seller=me, buyer="ankara", domain="air", value=1500, turns=6)),
-        A.Declare(me, "riyadh"),
-    ]
-    yield from _shuffled(rnd, options, 1)
+        first.append(_PAUSE)
+    if st.seats["ankara"].sanctioned and st.seats["ankara"].standing > 40 and bot.style != "cautious":
+        first.append(A.LiftSanctions(me, "ankara"))
+    options: list[Action] = list(_WASHINGTON)
+    if bot.style != "cautious":
+        options.append(A.Declare(me, "riyadh"))
+    yield from first
+    yield from _shuffled(rnd, options)
 
 
-PLANS: dict[str, Callable[[Bot, Game, random.Random], Iterator[Action]]] = {
+PLANS: dict[str, Callable[[Bot, Game, Rand], Iterator[Action]]] = {
     "riyadh": _riyadh, "islamabad": _islamabad, "ankara": _ankara, "washington": _washington,
 }
 

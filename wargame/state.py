@@ -119,6 +119,8 @@ class State:
     phase_base: dict[str, Any] | None = None
     notes: list[dict[str, Any]] = field(default_factory=list)
     action_count: int = 0
+    event_count: int = 0
+    """Length of the game's event log (so a note's event index is checked from the state alone)."""
 
 
 def _copy(value: Any) -> Any:
@@ -145,26 +147,129 @@ def _obj(obj: Any) -> dict[str, Any]:
     return {n: _copy(getattr(obj, n)) for n in names}
 
 
+# Specialised copies of the hot records: the snapshot taken at every phase and the digest
+# serialise them often, and their nested values are known to be flat (scalars) except where
+# noted, so a shallow copy of each nested container is a deep copy. The outputs equal _obj's.
+
+def _seat_dict(s: SeatState) -> dict[str, Any]:
+    return {
+        "budget": s.budget, "income": s.income, "debt": s.debt, "reserves": s.reserves,
+        "pc": s.pc, "pc_per_turn": s.pc_per_turn, "capability": s.capability.copy(),
+        "credibility": s.credibility, "standing": s.standing, "stress": s.stress,
+        "stress_drift": s.stress_drift, "exports": s.exports, "inflows": s.inflows,
+        "premium_income": s.premium_income, "spent": s.spent,
+        "offers_received": s.offers_received, "signal": s.signal, "sanctioned": s.sanctioned,
+        "done": s.done, "deliveries": [d.copy() for d in s.deliveries],
+        "declared": s.declared.copy(),
+    }
+
+
+def _flat(d: dict[str, Any]) -> dict[str, Any]:
+    """Copy of a dict whose values are normally scalars (falls back to a deep copy)."""
+    for v in d.values():
+        if type(v) not in _SCALARS:
+            return _copy(d)
+    return d.copy()
+
+
+def _commitment_dict(c: Commitment) -> dict[str, Any]:
+    return {
+        "id": c.id, "kind": c.kind, "name": c.name, "parties": c.parties.copy(),
+        "terms": _flat(c.terms), "status": c.status, "public": c.public, "signed": c.signed,
+        "layers": _flat(c.layers), "origin": c.origin,
+    }
+
+
+def _proposal_dict(p: Proposal) -> dict[str, Any]:
+    return {
+        "id": p.id, "sender": p.sender, "deal": p.deal, "to": p.to.copy(), "terms": _flat(p.terms),
+        "public": p.public, "turn": p.turn, "answers": p.answers.copy(), "status": p.status,
+        "reply_to": p.reply_to,
+    }
+
+
+def _crisis_dict(c: Crisis) -> dict[str, Any]:
+    details = {}
+    for k, v in c.details.items():
+        kind = type(v)
+        details[k] = v if kind in _SCALARS else _flat(v) if kind is dict else _copy(v)
+    return {
+        "id": c.id, "type": c.type, "title": c.title, "actor": c.actor, "target": c.target,
+        "site": c.site, "kind": c.kind, "severity": c.severity, "text": c.text, "turn": c.turn,
+        "obligations": c.obligations.copy(), "via": {k: v.copy() for k, v in c.via.items()},
+        "responses": c.responses.copy(), "outcome": c.outcome, "details": details,
+        "injected": c.injected, "ruling": c.ruling,
+    }
+
+
+def _crises_list(state: State, reuse: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """Past crises change only by a ruling: an earlier snapshot's dict serves if the ruling is the same."""
+    out = []
+    for i, c in enumerate(state.crises):
+        old = reuse[i] if reuse is not None and i < len(reuse) else None
+        out.append(old if old is not None and old["id"] == c.id and old["ruling"] == c.ruling
+                   else _crisis_dict(c))
+    return out
+
+
+TERMINAL = frozenset(("expired", "broken", "suspended"))
+"""Statuses a commitment never leaves: the rules do not change such a commitment again."""
+
+
+def _commitments_dict(state: State, reuse: dict[str, Any] | None) -> dict[str, Any]:
+    if not reuse:
+        return {k: _commitment_dict(v) for k, v in state.commitments.items()}
+    out = {}
+    for k, v in state.commitments.items():
+        old = reuse.get(k) if v.status in TERMINAL else None
+        same = (old is not None and old["status"] == v.status and old["signed"] == v.signed
+                and old["kind"] == v.kind and old["origin"] == v.origin)
+        out[k] = old if same else _commitment_dict(v)
+    return out
+
+
+def _state_dict(state: State, history: bool, base: bool,
+                reuse: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "turn": state.turn, "phase": state.phase, "rng": state.rng, "counter": state.counter,
+        "over": state.over,
+        "seats": {k: _seat_dict(v) for k, v in state.seats.items()},
+        "commitments": _commitments_dict(state, None if reuse is None else reuse["commitments"]),
+        "proposals": {k: _proposal_dict(v) for k, v in state.proposals.items()},
+        "crisis": None if state.crisis is None else _crisis_dict(state.crisis),
+        "crises": _crises_list(state, None if reuse is None else reuse["crises"]),
+        "actors": _copy(state.actors), "posture": dict(state.posture), "params": dict(state.params),
+        "history": _copy(state.history) if history else None,
+        "external": state.external, "held_phase": state.held_phase,
+        "phase_actions": _copy(state.phase_actions),
+        "phase_base": _copy(state.phase_base) if base else state.phase_base,
+        "notes": _copy(state.notes), "action_count": state.action_count,
+        "event_count": state.event_count,
+    }
+
+
 def state_to_dict(state: State, history: bool = True) -> dict[str, Any]:
     """The plain JSON-safe dict form of a state (a deep copy).
 
     ``history=False`` leaves out the per-quarter history (used for the phase snapshot,
     since the history never changes within a phase).
     """
-    return {
-        "turn": state.turn, "phase": state.phase, "rng": state.rng, "counter": state.counter,
-        "over": state.over,
-        "seats": {k: _obj(v) for k, v in state.seats.items()},
-        "commitments": {k: _obj(v) for k, v in state.commitments.items()},
-        "proposals": {k: _obj(v) for k, v in state.proposals.items()},
-        "crisis": None if state.crisis is None else _obj(state.crisis),
-        "crises": [_obj(c) for c in state.crises],
-        "actors": _copy(state.actors), "posture": dict(state.posture), "params": dict(state.params),
-        "history": _copy(state.history) if history else None,
-        "external": state.external, "held_phase": state.held_phase,
-        "phase_actions": _copy(state.phase_actions), "phase_base": _copy(state.phase_base),
-        "notes": _copy(state.notes), "action_count": state.action_count,
-    }
+    return _state_dict(state, history, True)
+
+
+def snapshot(state: State, previous: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The undo snapshot of a phase: the state's dict form without history or snapshot.
+
+    ``previous`` (an earlier snapshot of the same game) lets it share the dicts of commitments
+    that had already reached a terminal status then (they cannot have changed since) and of
+    past crises with the same ruling; snapshots are never mutated. The result is equal either
+    way; only the work differs.
+    """
+    base, state.phase_base = state.phase_base, None
+    try:
+        return _state_dict(state, False, False, previous)
+    finally:
+        state.phase_base = base
 
 
 def _seat(d: dict[str, Any]) -> SeatState:
@@ -191,21 +296,40 @@ def state_from_dict(data: dict[str, Any]) -> State:
         actors=data["actors"], posture=data["posture"], params=data["params"],
         history=data["history"] if data["history"] is not None else [], external=data["external"], held_phase=data["held_phase"],
         phase_actions=data["phase_actions"], phase_base=data["phase_base"], notes=data["notes"],
-        action_count=data["action_count"],
+        action_count=data["action_count"], event_count=data.get("event_count", 0),
     )
 
 
 def canonical_json(data: Any) -> str:
-    """Canonical JSON text: sorted keys, no spaces, floats in repr form."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
+    """The state's JSON text: no spaces, floats in repr form, dict keys in their own order.
+
+    Keys are *not* sorted: the rules iterate dicts (commitments, proposals...) in insertion
+    order, so that order is part of the state, and the digest must see it. Insertion order is
+    deterministic (same scenario, seed and actions give the same order) and survives clone and
+    the dict round trip.
+    """
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def digest(state: State) -> str:
-    """SHA-256 of the canonical JSON of the state, as 64 hex digits."""
-    return hashlib.sha256(canonical_json(state_to_dict(state)).encode("utf-8")).hexdigest()
+    """SHA-256 of the state's JSON (order included), as 64 hex digits."""
+    # the snapshot is never mutated once taken, so it is serialised without a copy
+    return hashlib.sha256(canonical_json(_state_dict(state, True, False)).encode("utf-8")).hexdigest()
 
 
 def clone_state(state: State) -> State:
-    """A deep, independent copy (fast: one pickle round trip)."""
-    return pickle.loads(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    """An independent copy (one pickle round trip).
+
+    The history rows and the phase snapshot are shared, not copied: the rules never change
+    either in place (a row is appended once per quarter; a snapshot is replaced, never edited),
+    and copying them was most of the cost of a clone late in a game.
+    """
+    history, base = state.history, state.phase_base
+    state.history, state.phase_base = [], None
+    try:
+        other: State = pickle.loads(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        state.history, state.phase_base = history, base
+    other.history = list(history)
+    other.phase_base = base
+    return other

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from wargame import rng
 from wargame.rules.common import clamp, emit, external, name, new_id
 from wargame.rules.deterrence import (
-    as_index, covering, integration, links, raw_deterrence, threat_strength, weighted_capability,
+    as_index, covering, integration, memo, raw_deterrence, threat_strength, threats, weighted_capability,
 )
 from wargame.state import Crisis
 from wargame.types import CLAUSES, RESPONSES, money
@@ -23,6 +23,17 @@ RESPONSE_COST = {"none": 0, "diplomatic": 0, "material": 300, "military": 700}
 """Budget cost ($m, times severity) of each response."""
 OUTCOMES = ("deterred", "contained", "damaging")
 DAMAGE = {"deterred": 0.3, "contained": 0.8, "damaging": 1.5}
+DAMAGE_BASE = 600
+"""Damage ($m) of a severity-1 crisis met with no defence, before the outcome's factor."""
+EXPOSURE_FREE = 5.0
+"""Points of bluff gap adversaries take for granted (every deterrent is partly a bluff)."""
+EXPOSURE_PENALTY = 0.5
+"""How much an exposed bluff (gap / 100) lowers the outcome score: partners promised more than
+they were ready to deliver, and the attacker came anyway (design: a gap "fails badly")."""
+EXPOSURE_DAMAGE = 2.0
+"""How much an exposed bluff multiplies the damage: ``1 + 2 x gap / 100``."""
+EXPOSURE_CREDIBILITY = 0.2
+"""Credibility the target loses per point of exposed gap when the test goes badly."""
 
 
 def roll(g: "Game") -> float:
@@ -33,14 +44,16 @@ def roll(g: "Game") -> float:
 
 def likelihoods(g: "Game") -> list[tuple[str, str, float]]:
     """``(crisis type, target, probability this quarter)`` for every threat, before the cap."""
+    with memo(g):
+        return _likelihoods(g)
+
+
+def _likelihoods(g: "Game") -> list[tuple[str, str, float]]:
     out = []
-    all_links = links(g)
-    for spec in g.scenario.crises:
+    for spec, threat, rows in threats(g):
         actor = g.state.actors[spec.actor]
-        threat = threat_strength(g, spec)
         for target in spec.targets:
-            _, perceived = raw_deterrence(g, target, spec.weights, spec.actor, tuple(spec.excludes),
-                                          all_links=all_links)
+            perceived = rows[target][1]
             p = spec.likelihood * actor["resolve"] * 2.0 * threat / (perceived + threat)
             out.append((spec.id, target, round(p / len(spec.targets), 6)))
     return out
@@ -132,8 +145,9 @@ def resolve(g: "Game") -> None:
         defence += value
     threat = threat_strength(g, spec) * crisis.severity / spec.severity
     margin = defence / (defence + threat) if defence + threat > 0 else 0.0
+    exposure = exposure_of(crisis)
     u = roll(g)
-    score = margin + (u - 0.5) * 0.4
+    score = margin - EXPOSURE_PENALTY * exposure + (u - 0.5) * 0.4
     outcome = "deterred" if score >= 0.62 else "contained" if score >= 0.42 else "damaging"
     if spec.kind == "wavering":
         wash = crisis.responses.get("washington", "none")
@@ -143,7 +157,7 @@ def resolve(g: "Game") -> None:
             _hold_us_sales(g, target)
     crisis.outcome = outcome
     crisis.details.update(defence=round(defence, 3), threat=round(threat, 3), margin=round(margin, 4),
-                          roll=round(u, 6), contributions=parts)
+                          roll=round(u, 6), contributions=parts, exposure=round(exposure, 4))
     damage = apply_damage(g, crisis, spec, outcome, margin)
     crisis.details["damage"] = damage
     for seat, level in crisis.responses.items():
@@ -165,14 +179,36 @@ def resolve(g: "Game") -> None:
 def apply_damage(g: "Game", crisis: Crisis, spec: "CrisisSpec", outcome: str, margin: float) -> int:
     """Damage to the target: budget, stress and capability in the threat's main domain."""
     s = g.state.seats[crisis.target]
-    damage = int(crisis.severity * 600 * (1 - margin) * DAMAGE[outcome])
+    exposure = float(crisis.details.get("exposure", 0.0))
+    damage = damage_of(crisis, outcome, margin)
     paid = min(damage, max(0, s.budget))
     external(g, crisis.target, -paid)
-    s.stress = clamp(s.stress + crisis.severity * 8 * (1 - margin) * DAMAGE[outcome] + (damage - paid) / 200)
+    s.stress = clamp(s.stress + crisis.severity * 8 * (1 - margin) * DAMAGE[outcome] * (1 + exposure)
+                     + (damage - paid) / 200)
     if outcome == "damaging":
         main = max(spec.weights, key=lambda d: (spec.weights[d], d))
         s.capability[main] = round(max(0.0, s.capability[main] - crisis.severity * 2), 4)
+    if outcome != "deterred" and exposure > 0.02:
+        # the bluff is exposed: the target's own word is worth less afterwards
+        loss = round(100 * exposure * EXPOSURE_CREDIBILITY, 2)
+        s.credibility = clamp(s.credibility - loss)
+        gap = 100 * exposure + EXPOSURE_FREE
+        emit(g, "credibility", f"{name(crisis.target)}'s bluff is exposed (gap {gap:.0f}): "
+             f"credibility -{loss:g}", [crisis.target], True, seat=crisis.target, delta=-loss)
     return damage
+
+
+def exposure_of(crisis: Crisis) -> float:
+    """How much of a bluff a crisis exposes: the target's bluff gap when tested, beyond the
+    few points every deterrent is expected to carry (``EXPOSURE_FREE``), over 100."""
+    gap = float(crisis.details.get("perceived", 0.0)) - float(crisis.details.get("real", 0.0))
+    return max(0.0, gap - EXPOSURE_FREE) / 100.0
+
+
+def damage_of(crisis: Crisis, outcome: str, margin: float) -> int:
+    """Damage ($m) of an outcome: worse with a thin margin and with an exposed bluff."""
+    exposure = float(crisis.details.get("exposure", 0.0))
+    return int(crisis.severity * DAMAGE_BASE * (1 - margin) * DAMAGE[outcome] * (1 + EXPOSURE_DAMAGE * exposure))
 
 
 def _hold_us_sales(g: "Game", target: str) -> None:
@@ -225,8 +261,8 @@ def rule(g: "Game", crisis: Crisis, new_outcome: str) -> int:
     spec = spec_for(g, crisis)
     margin = float(crisis.details.get("margin", 0.5))
     old = crisis.ruling or crisis.outcome
-    old_damage = int(crisis.severity * 600 * (1 - margin) * DAMAGE[old])
-    new_damage = int(crisis.severity * 600 * (1 - margin) * DAMAGE[new_outcome])
+    old_damage = damage_of(crisis, old, margin)
+    new_damage = damage_of(crisis, new_outcome, margin)
     delta = old_damage - new_damage
     s = g.state.seats[crisis.target]
     if delta < 0:

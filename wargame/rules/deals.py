@@ -1,9 +1,9 @@
 """Signing: validating proposed deals, what each party pays up front, and activating them."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
-from wargame.rules.common import can_pay, emit, external, name, new_id, require, transfer
+from wargame.rules.common import can_pay, clamp, emit, external, fail, inflow, name, new_id, require, transfer
 from wargame.state import Commitment, Proposal
 from wargame.types import CLAUSES, DEALS, DOMAINS, LAYERS, SEATS, money
 
@@ -25,181 +25,227 @@ DEAL_NAMES = {
 
 def _int(terms: dict[str, Any], key: str, low: int, high: int) -> int:
     value = terms.get(key)
-    require(isinstance(value, int) and not isinstance(value, bool),
-            f"the terms need a whole number '{key}'", "form")
-    require(low <= value <= high, f"'{key}' must be between {low} and {high}, not {value}", "form")
+    if type(value) is not int:
+        fail(f"the terms need a whole number '{key}'", "form")
+    if not low <= value <= high:
+        fail(f"'{key}' must be between {low} and {high}, not {value}", "form")
     return value
 
 
 def _num(terms: dict[str, Any], key: str, low: float, high: float) -> float:
     value = terms.get(key)
-    require(isinstance(value, (int, float)) and not isinstance(value, bool),
-            f"the terms need a number '{key}'", "form")
-    require(low <= value <= high, f"'{key}' must be between {low:g} and {high:g}, not {value}", "form")
+    if type(value) not in (int, float):
+        fail(f"the terms need a number '{key}'", "form")
+    if not low <= value <= high:
+        fail(f"'{key}' must be between {low:g} and {high:g}, not {value}", "form")
     return float(value)
 
 
 def _pair(terms: dict[str, Any], a: str, b: str, parties: set[str]) -> tuple[str, str]:
     first, second = terms.get(a), terms.get(b)
-    require({first, second} == parties and first != second,
-            f"'{a}' and '{b}' must be the two parties of the deal ({', '.join(sorted(parties))})", "form")
+    if {first, second} != parties or first == second:
+        fail(f"'{a}' and '{b}' must be the two parties of the deal ({', '.join(sorted(parties))})", "form")
     return str(first), str(second)
 
 
 def _pact(g: "Game", pact_id: Any) -> Commitment:
     com = g.state.commitments.get(str(pact_id))
-    require(com is not None and com.kind == "pact" and com.status == "active",
-            f"{pact_id!r} is not an active pact", "form")
-    assert com is not None
+    if com is None or com.kind != "pact" or com.status != "active":
+        fail(f"{pact_id!r} is not an active pact", "form")
     return com
 
 
+EXPECTED_KEYS: dict[str, frozenset[str]] = {
+    "agreement": frozenset(), "accession": frozenset({"pact", "candidate"}),
+    "layer": frozenset({"pact", "layer"}),
+    "loan": frozenset({"lender", "borrower", "amount", "rate", "turns"}),
+    "deposit": frozenset({"lender", "borrower", "amount", "rate", "turns"}),
+    "grant": frozenset({"donor", "recipient", "amount", "turns"}),
+    "convert": frozenset({"loan", "domain", "turns"}),
+    "arms_sale": frozenset({"seller", "buyer", "domain", "value", "turns"}),
+    "export_credit": frozenset({"provider", "beneficiary", "limit", "rate"}),
+    "coproduction": frozenset({"line", "partner", "share"}),
+    "port_access": frozenset({"host", "guest", "site", "fee"}),
+    "premium": frozenset({"buyer", "provider", "fee"}),
+    "demand": frozenset({"ask", "reward"}),
+}
+"""The terms each deal kind needs. Optional terms: ``clause`` on an agreement (consultation by
+default) and ``payer`` on a layer (one member pays every member's share; by default each pays its own)."""
+
+OPTIONAL_KEYS: dict[str, frozenset[str]] = {
+    "agreement": frozenset({"clause"}), "layer": frozenset({"payer"}),
+}
+
+
 def _expected_keys(deal: str) -> set[str]:
-    return {
-        "agreement": set(), "accession": {"pact", "candidate"}, "layer": {"pact", "layer"},
-        "loan": {"lender", "borrower", "amount", "rate", "turns"},
-        "deposit": {"lender", "borrower", "amount", "rate", "turns"},
-        "grant": {"donor", "recipient", "amount", "turns"},
-        "convert": {"loan", "domain", "turns"},
-        "arms_sale": {"seller", "buyer", "domain", "value", "turns"},
-        "export_credit": {"provider", "beneficiary", "limit", "rate"},
-        "coproduction": {"line", "partner", "share"},
-        "port_access": {"host", "guest", "site", "fee"},
-        "premium": {"buyer", "provider", "fee"},
-        "demand": {"ask", "reward"},
-    }[deal]
+    return set(EXPECTED_KEYS[deal])
+
+
+def _active(g: "Game", kind: str) -> Iterator[Commitment]:
+    for com in g.state.commitments.values():
+        if com.kind == kind and com.status == "active":
+            yield com
 
 
 def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[str, Any]) -> None:
     """Raise :class:`IllegalAction` unless the deal is well formed and allowed now."""
-    require(deal in DEALS, f"unknown deal {deal!r}; deals are {', '.join(DEALS)}", "form")
-    require(len(to) >= 1 and len(set(to)) == len(to), "a proposal needs distinct recipients", "form")
-    require(all(s in SEATS for s in to), f"recipients must be seats, got {to}", "form")
-    require(sender not in to, "a seat cannot propose a deal to itself", "form")
-    expected = _expected_keys(deal)
-    unknown = set(terms) - expected - {"clause"}
-    require(not unknown, f"unknown terms for a {DEAL_NAMES[deal]}: {sorted(unknown)}", "form")
+    if deal not in EXPECTED_KEYS:
+        fail(f"unknown deal {deal!r}; deals are {', '.join(DEALS)}", "form")
+    if len(to) < 1 or len(set(to)) != len(to):
+        fail("a proposal needs distinct recipients", "form")
+    if not all(s in SEATS for s in to):
+        fail(f"recipients must be seats, got {to}", "form")
+    if sender in to:
+        fail("a seat cannot propose a deal to itself", "form")
+    expected = EXPECTED_KEYS[deal]
+    optional = OPTIONAL_KEYS.get(deal, frozenset())
+    for key in terms:
+        if key not in expected and key not in optional:
+            unknown = sorted(k for k in terms if k not in expected and k not in optional)
+            fail(f"unknown terms for a {DEAL_NAMES[deal]}: {unknown}", "form")
     parties = {sender, *to}
     two = len(to) == 1
     st = g.state
     if deal == "agreement":
-        require(two, "an agreement is between two seats", "form")
-        for com in st.commitments.values():
-            require(not (com.kind in ("agreement", "pact") and com.status == "active"
-                         and parties <= set(com.parties)),
-                    f"{name(sender)} and {name(to[0])} are already bound by {com.name}")
-        clause = terms.get("clause", "consultation")
-        require(clause in CLAUSES, f"clause must be one of {list(CLAUSES)}", "form")
+        if not two:
+            fail("an agreement is between two seats", "form")
+        for kind in ("agreement", "pact"):
+            for com in _active(g, kind):
+                if parties <= set(com.parties):
+                    fail(f"{name(sender)} and {name(to[0])} are already bound by {com.name}")
+        if terms.get("clause", "consultation") not in CLAUSES:
+            fail(f"clause must be one of {list(CLAUSES)}", "form")
     elif deal == "accession":
         pact = _pact(g, terms.get("pact"))
         candidate = terms.get("candidate")
-        require(candidate in SEATS and candidate not in pact.parties,
-                f"{candidate!r} must be a seat that is not yet a member of {pact.name}", "form")
-        require(set(to) == (set(pact.parties) | {candidate}) - {sender},
-                f"accession to {pact.name} needs the consent of every member: address "
-                f"{', '.join(name(s) for s in sorted((set(pact.parties) | {candidate}) - {sender}))}", "form")
-        require(sender in pact.parties or sender == candidate,
-                "only the candidate or a member can table an accession", "form")
-        for com in st.commitments.values():
-            require(not (com.kind == "understanding" and com.status == "active"
-                         and com.terms.get("ask") == "pause_accession" and candidate in com.parties),
-                    f"{name(str(candidate))} agreed with Washington to pause accession talks")
+        if candidate not in SEATS or candidate in pact.parties:
+            fail(f"{candidate!r} must be a seat that is not yet a member of {pact.name}", "form")
+        needed = (set(pact.parties) | {candidate}) - {sender}
+        if set(to) != needed:
+            fail(f"accession to {pact.name} needs the consent of every member: address "
+                 f"{', '.join(name(s) for s in sorted(needed))}", "form")
+        if sender not in pact.parties and sender != candidate:
+            fail("only the candidate or a member can table an accession", "form")
+        for com in _active(g, "understanding"):
+            if com.terms.get("ask") == "pause_accession" and candidate in com.parties:
+                fail(f"{name(str(candidate))} agreed with Washington to pause accession talks")
     elif deal == "layer":
         pact = _pact(g, terms.get("pact"))
         layer = terms.get("layer")
-        require(layer in LAYERS, f"layer must be one of {list(LAYERS)}", "form")
-        require(sender in pact.parties and set(to) == set(pact.parties) - {sender},
-                f"a layer on {pact.name} is proposed by a member to every other member", "form")
+        if layer not in LAYERS:
+            fail(f"layer must be one of {list(LAYERS)}", "form")
+        if sender not in pact.parties or set(to) != set(pact.parties) - {sender}:
+            fail(f"a layer on {pact.name} is proposed by a member to every other member", "form")
+        if "payer" in terms and terms["payer"] not in pact.parties:
+            fail(f"the payer of a layer must be a member of {pact.name}", "form")
         lay = pact.layers
-        if layer == "planning":
-            require(not lay.get("planning"), f"{pact.name} already has a joint planning cell")
+        if layer == "planning" and lay.get("planning"):
+            fail(f"{pact.name} already has a joint planning cell")
         elif layer == "command":
-            require(bool(lay.get("planning")), "combined command needs a joint planning cell first")
-            require(lay.get("command", 0) < 2, f"{pact.name} already has unified command")
-        elif layer == "interop":
-            require(lay.get("interop", 0) < 3, f"{pact.name} is already fully interoperable")
-        elif layer == "exercises":
-            require(not lay.get("exercises"), f"{pact.name} already has a recurring exercise programme")
+            if not lay.get("planning"):
+                fail("combined command needs a joint planning cell first")
+            if lay.get("command", 0) >= 2:
+                fail(f"{pact.name} already has unified command")
+        elif layer == "interop" and lay.get("interop", 0) >= 3:
+            fail(f"{pact.name} is already fully interoperable")
+        elif layer == "exercises" and lay.get("exercises"):
+            fail(f"{pact.name} already has a recurring exercise programme")
     elif deal in ("loan", "deposit"):
-        require(two, f"a {deal} is between two seats", "form")
+        if not two:
+            fail(f"a {deal} is between two seats", "form")
         _pair(terms, "lender", "borrower", parties)
         _int(terms, "amount", 100, 10000)
         _num(terms, "rate", 0, 15)
         _int(terms, "turns", 1, 20)
     elif deal == "grant":
-        require(two, "a grant is between two seats", "form")
+        if not two:
+            fail("a grant is between two seats", "form")
         _pair(terms, "donor", "recipient", parties)
         _int(terms, "amount", 50, 5000)
         _int(terms, "turns", 1, 12)
     elif deal == "convert":
-        require(two, "a conversion is agreed between lender and borrower", "form")
+        if not two:
+            fail("a conversion is agreed between lender and borrower", "form")
         loan = st.commitments.get(str(terms.get("loan")))
-        require(loan is not None and loan.kind == "loan" and loan.status == "active",
-                f"{terms.get('loan')!r} is not an active loan", "form")
-        assert loan is not None
-        require(set(loan.parties) == parties, "only the lender and the borrower can convert a loan", "form")
-        require(terms.get("domain") in DOMAINS, f"domain must be one of {list(DOMAINS)}", "form")
+        if loan is None or loan.kind != "loan" or loan.status != "active":
+            fail(f"{terms.get('loan')!r} is not an active loan", "form")
+        if set(loan.parties) != parties:
+            fail("only the lender and the borrower can convert a loan", "form")
+        if terms.get("domain") not in DOMAINS:
+            fail(f"domain must be one of {list(DOMAINS)}", "form")
         _int(terms, "turns", 1, 12)
     elif deal == "arms_sale":
-        require(two, "an arms sale is between two seats", "form")
+        if not two:
+            fail("an arms sale is between two seats", "form")
         seller, buyer = _pair(terms, "seller", "buyer", parties)
-        require(terms.get("domain") in DOMAINS, f"domain must be one of {list(DOMAINS)}", "form")
+        if terms.get("domain") not in DOMAINS:
+            fail(f"domain must be one of {list(DOMAINS)}", "form")
         _int(terms, "value", 100, 20000)
         _int(terms, "turns", 1, 12)
-        if seller == "washington":
-            require(not st.seats[buyer].sanctioned,
-                    f"Washington does not sell arms to {name(buyer)} while it applies sanctions pressure")
+        if seller == "washington" and st.seats[buyer].sanctioned:
+            fail(f"Washington does not sell arms to {name(buyer)} while it applies sanctions pressure")
     elif deal == "export_credit":
-        require(two, "an export-credit facility is between two seats", "form")
-        _pair(terms, "provider", "beneficiary", parties)
+        if not two:
+            fail("an export-credit facility is between two seats", "form")
+        provider, beneficiary = _pair(terms, "provider", "beneficiary", parties)
         _int(terms, "limit", 100, 10000)
         _num(terms, "rate", 0, 15)
+        for com in _active(g, "export_credit"):
+            if com.terms["provider"] == provider and com.terms["beneficiary"] == beneficiary:
+                fail(f"{name(beneficiary)} already has an export-credit facility from {name(provider)}")
     elif deal == "coproduction":
-        require(two, "a co-production line is between a host and a partner", "form")
+        if not two:
+            fail("a co-production line is between a host and a partner", "form")
         try:
             line = g.scenario.line(str(terms.get("line")))
         except KeyError:
-            raise_form(f"unknown production line {terms.get('line')!r}; lines are "
-                       + ", ".join(x.id for x in g.scenario.lines))
-        require(line.host in parties, f"{line.name} is hosted by {name(line.host)}, who must be a party")
+            fail(f"unknown production line {terms.get('line')!r}; lines are "
+                 + ", ".join(x.id for x in g.scenario.lines), "form")
+        if line.host not in parties:
+            fail(f"{line.name} is hosted by {name(line.host)}, who must be a party")
         partner = terms.get("partner")
-        require(partner in parties and partner != line.host, "the partner must be the other party", "form")
+        if partner not in parties or partner == line.host:
+            fail("the partner must be the other party", "form")
         _int(terms, "share", 10, 70)
-        for com in st.commitments.values():
-            require(not (com.kind == "coproduction" and com.status == "active"
-                         and com.terms["line"] == line.id and com.terms["partner"] == partner),
-                    f"{name(str(partner))} is already a partner in {line.name}")
+        for com in _active(g, "coproduction"):
+            if com.terms["line"] == line.id and com.terms["partner"] == partner:
+                fail(f"{name(str(partner))} is already a partner in {line.name}")
     elif deal == "port_access":
-        require(two, "access is granted by a host to a guest", "form")
+        if not two:
+            fail("access is granted by a host to a guest", "form")
         host, guest = _pair(terms, "host", "guest", parties)
         site_id = str(terms.get("site"))
         try:
             site = g.scenario.site(site_id)
         except KeyError:
-            raise_form(f"unknown site {site_id!r}")
-        require(site.kind in ("port", "base") and site.host == host,
-                f"{site.name} is not a port or base on {name(host)}'s territory", "form")
+            fail(f"unknown site {site_id!r}", "form")
+        if site.kind not in ("port", "base") or site.host != host:
+            fail(f"{site.name} is not a port or base on {name(host)}'s territory", "form")
         _int(terms, "fee", 0, 1000)
-        for com in st.commitments.values():
-            require(not (com.kind == "port_access" and com.status == "active"
-                         and com.terms["site"] == site_id and com.terms["guest"] == guest),
-                    f"{name(guest)} already has access at {site.name}")
+        for com in _active(g, "port_access"):
+            if com.terms["site"] == site_id and com.terms["guest"] == guest:
+                fail(f"{name(guest)} already has access at {site.name}")
     elif deal == "premium":
-        require(two, "a premium arrangement is between two seats", "form")
+        if not two:
+            fail("a premium arrangement is between two seats", "form")
         buyer, provider = _pair(terms, "buyer", "provider", parties)
-        require(provider == "islamabad", "only Islamabad can price a nuclear-tinged deterrence premium", "form")
+        if provider != "islamabad":
+            fail("only Islamabad can price a nuclear-tinged deterrence premium", "form")
         _int(terms, "fee", 0, 2000)
+        for com in _active(g, "premium"):
+            if com.terms["buyer"] == buyer:
+                fail(f"{name(buyer)} already buys into the premium ({com.name})")
     elif deal == "demand":
-        require(sender == "washington" and two, "only Washington makes demands, to one seat", "form")
-        require(terms.get("ask") in ("no_foreign_arms", "pause_accession"),
-                "a demand asks 'no_foreign_arms' or 'pause_accession'", "form")
+        if sender != "washington" or not two:
+            fail("only Washington makes demands, to one seat", "form")
+        if terms.get("ask") not in ("no_foreign_arms", "pause_accession"):
+            fail("a demand asks 'no_foreign_arms' or 'pause_accession'", "form")
         _int(terms, "reward", 0, 20)
-        for com in st.commitments.values():
-            require(not (com.kind == "understanding" and com.status == "active" and to[0] in com.parties
-                         and com.terms.get("ask") == terms.get("ask")),
-                    f"{name(to[0])} already has this understanding with Washington")
-    missing = expected - set(terms)
-    require(not missing, f"the terms lack {sorted(missing)}", "form")
+        for com in _active(g, "understanding"):
+            if to[0] in com.parties and com.terms.get("ask") == terms.get("ask"):
+                fail(f"{name(to[0])} already has this understanding with Washington")
+    if len(terms) < len(expected) or not expected <= terms.keys():
+        fail(f"the terms lack {sorted(expected - set(terms))}", "form")
 
 
 def raise_form(reason: str) -> None:
@@ -215,7 +261,10 @@ def upfront(g: "Game", deal: str, terms: dict[str, Any], parties: list[str]) -> 
         return {terms["donor"]: terms["amount"]}
     if deal == "layer":
         pact = g.state.commitments[terms["pact"]]
-        return {m: LAYER_COST[terms["layer"]] for m in pact.parties}
+        cost = LAYER_COST[terms["layer"]]
+        if "payer" in terms:
+            return {terms["payer"]: cost * len(pact.parties)}
+        return {m: cost for m in pact.parties}
     if deal == "coproduction":
         line = g.scenario.line(terms["line"])
         partner_part = line.capital * terms["share"] // 100
@@ -278,7 +327,7 @@ def activate(g: "Game", prop: Proposal) -> Commitment | None:
             st.seats[borrower].debt += amount
         else:
             st.seats[borrower].reserves += amount
-        st.seats[borrower].inflows += amount
+        inflow(g, borrower, amount)
     elif deal == "grant":
         com.terms["paid"] = 0
         _pay_grant(g, com)
@@ -294,6 +343,7 @@ def activate(g: "Game", prop: Proposal) -> Commitment | None:
         com.terms["held"] = False
     elif deal == "export_credit":
         com.terms["used"] = 0
+        com.terms["outstanding"] = 0
     elif deal == "agreement":
         com.terms.setdefault("clause", "consultation")
         com.layers = {"habit": 0.0}
@@ -304,19 +354,26 @@ def activate(g: "Game", prop: Proposal) -> Commitment | None:
 
 
 def _pay_grant(g: "Game", com: Commitment) -> None:
-    per_turn = com.terms["amount"] // com.terms["turns"] if com.terms["turns"] > 1 else com.terms["amount"]
-    if com.terms["turns"] > 1:
-        per_turn = com.terms["amount"]
-    donor, recipient = com.terms["donor"], com.terms["recipient"]
+    """Pay one quarterly instalment: ``amount`` is paid each quarter for ``turns`` quarters."""
+    t = com.terms
+    per_turn = int(t["amount"])
+    donor, recipient = t["donor"], t["recipient"]
     if g.state.seats[donor].budget < per_turn:
         emit(g, "flow", f"{name(donor)} cannot pay this quarter's grant to {name(recipient)}",
              [donor, recipient], com.public, commitment=com.id)
-        g.state.seats[donor].credibility = max(0.0, g.state.seats[donor].credibility - 1)
+        donor_state = g.state.seats[donor]
+        donor_state.credibility = clamp(donor_state.credibility - 1)
+        t["missed"] = t.get("missed", 0) + 1
+        if t["missed"] >= 2:
+            com.status = "broken"
+            emit(g, "flow", f"{com.name} lapses: {name(donor)} missed two instalments",
+                 [donor, recipient], com.public, commitment=com.id)
         return
-    transfer(g, donor, recipient, per_turn)
-    g.state.seats[recipient].inflows += per_turn
-    com.terms["paid"] += 1
-    if com.terms["paid"] >= com.terms["turns"]:
+    transfer(g, donor, recipient, per_turn, spending=True)
+    inflow(g, recipient, per_turn)
+    t["paid"] += 1
+    t["last_paid"] = g.state.turn
+    if t["paid"] >= t["turns"]:
         com.status = "expired"
 
 
@@ -333,7 +390,7 @@ def _convert(g: "Game", prop: Proposal, terms: dict[str, Any]) -> Commitment:
     loan.status = "expired"
     loan.terms["converted"] = True
     st.seats[borrower].debt = max(0, st.seats[borrower].debt - value)
-    st.seats[borrower].inflows += value
+    inflow(g, borrower, value)
     com = Commitment(
         id=new_id(g, "c"), kind="arms_sale", name=f"Arms package ({money(value)} loan converted)",
         parties=[borrower, lender],

@@ -8,7 +8,8 @@ do not count, signals and Pakistan's deterrence premium add to it.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterator
 
 from wargame.state import Commitment
 from wargame.types import CLAUSE_STRENGTH, DOMAINS
@@ -23,10 +24,75 @@ COVERING = ("pact", "agreement", "assurance")
 UNIFORM = {d: 1.0 / len(DOMAINS) for d in DOMAINS}
 
 
+@contextmanager
+def memo(g: "Game") -> Iterator[None]:
+    """Within the block, deterrence figures are computed once and reused.
+
+    For queries that read the state without changing it (indicators, scores): the cache
+    lives only as long as the outermost block, so no stale figure can survive a change.
+    """
+    if g._memo is not None:
+        yield
+        return
+    g._memo = {}
+    try:
+        yield
+    finally:
+        g._memo = None
+
+
+def _cached(g: "Game", key: Any) -> Any:
+    cache = g._memo
+    return None if cache is None else cache.get(key)
+
+
+def _store(g: "Game", key: Any, value: Any) -> Any:
+    if g._memo is not None:
+        g._memo[key] = value
+    return value
+
+
+def active_commitments(g: "Game") -> list[Commitment]:
+    """The commitments in force (status ``active``), in the state's order."""
+    cached = _cached(g, "active")
+    if cached is not None:
+        return cached
+    return _store(g, "active", [c for c in g.state.commitments.values() if c.status == "active"])
+
+
 def weighted_capability(g: "Game", seat: str, weights: dict[str, float]) -> float:
     """A seat's capability against a threat's domain weights (Washington's scaled by posture)."""
+    if g._memo is not None:
+        return _wc_table(g, weights)[seat]
+    return _weighted(g, seat, weights)
+
+
+def _wc_table(g: "Game", weights: dict[str, float]) -> dict[str, float]:
+    """Every seat's weighted capability against ``weights`` (memoised by the weights object)."""
+    cache = g._memo
+    if cache is not None:
+        entry = cache.get(id(weights))
+        if entry is not None and entry[0] is weights:  # the weights object is kept alive with it
+            return entry[1]
+    table = {}
+    seats = g.state.seats
+    for seat in seats:
+        cap = seats[seat].capability
+        value = 0.0
+        for d, w in weights.items():
+            value += w * cap[d]
+        table[seat] = value
+    table["washington"] *= posture_factor(g)
+    if cache is not None:
+        cache[id(weights)] = (weights, table)
+    return table
+
+
+def _weighted(g: "Game", seat: str, weights: dict[str, float]) -> float:
     cap = g.state.seats[seat].capability
-    value = sum(w * cap[d] for d, w in weights.items())
+    value = 0.0
+    for d, w in weights.items():
+        value += w * cap[d]
     if seat == "washington":
         value *= posture_factor(g)
     return value
@@ -44,17 +110,28 @@ def access_share(g: "Game", members: list[str]) -> float:
     """Fraction of members who have port or logistics access with another member."""
     if len(members) < 2:
         return 0.0
+    pairs = _cached(g, "access")
+    if pairs is None:
+        pairs = _store(g, "access", [(com.terms["host"], com.terms["guest"])
+                                     for com in active_commitments(g) if com.kind == "port_access"])
     linked: set[str] = set()
-    for com in g.state.commitments.values():
-        if com.kind == "port_access" and com.status == "active":
-            host, guest = com.terms["host"], com.terms["guest"]
-            if host in members and guest in members:
-                linked.update((host, guest))
+    for host, guest in pairs:
+        if host in members and guest in members:
+            linked.add(host)
+            linked.add(guest)
     return len(linked) / len(members)
 
 
 def integration(g: "Game", com: Commitment) -> float:
     """How much of a partner's capability a commitment actually delivers (0.1 .. 1.0)."""
+    key = ("integration", com.id)
+    cached = _cached(g, key)
+    if cached is not None:
+        return cached
+    return _store(g, key, _integration(g, com))
+
+
+def _integration(g: "Game", com: Commitment) -> float:
     layers = com.layers
     if com.kind == "pact":
         value = (0.10 + 0.20 * bool(layers.get("planning")) + 0.10 * layers.get("command", 0)
@@ -71,18 +148,16 @@ def integration(g: "Game", com: Commitment) -> float:
 
 
 def clause_of(com: Commitment) -> str:
-    """The clause a commitment carries (assurances oblige assistance, agreements consultation)."""
+    """The clause a commitment carries (assurances oblige assistance; otherwise its terms, consultation by default)."""
     if com.kind == "assurance":
         return "assistance"
-    if com.kind == "agreement":
-        return "consultation"
     return str(com.terms.get("clause", "consultation"))
 
 
 def covering(g: "Game", seat: str, excludes: tuple[str, ...] = ()) -> Iterator[tuple[str, Commitment]]:
     """``(partner, commitment)`` for every active commitment that obliges a partner to defend ``seat``."""
-    for com in g.state.commitments.values():
-        if com.status != "active" or com.kind not in COVERING or com.id in excludes:
+    for com in active_commitments(g):
+        if com.kind not in COVERING or com.id in excludes:
             continue
         if com.kind == "assurance":
             if com.terms["to"] == seat:
@@ -111,10 +186,13 @@ Link = tuple[str, str, str, float, float, bool]
 
 def links(g: "Game") -> list[Link]:
     """Every active covering link, with its weight-independent factors computed once."""
+    cached = _cached(g, "links")
+    if cached is not None:
+        return cached
     out: list[Link] = []
     seats = g.state.seats
-    for com in g.state.commitments.values():
-        if com.status != "active" or com.kind not in COVERING:
+    for com in active_commitments(g):
+        if com.kind not in COVERING:
             continue
         integ = integration(g, com)
         strength = CLAUSE_STRENGTH[clause_of(com)]
@@ -124,17 +202,23 @@ def links(g: "Game") -> list[Link]:
             honour = seats[partner].credibility / 100.0
             out.append((target, partner, com.id, strength * integ * honour,
                         strength * (0.6 + 0.4 * integ) * honour, com.public))
-    return out
+    return _store(g, "links", out)
 
 
 def premium(g: "Game", seat: str) -> float:
     """Pakistan's nuclear-tinged deterrence premium: its own, or bought into by a partner."""
+    key = ("premium", seat)
+    cached = _cached(g, key)
+    if cached is not None:
+        return cached
+    return _store(g, key, _premium(g, seat))
+
+
+def _premium(g: "Game", seat: str) -> float:
     boost = g.state.params["premium_boost"]
     if seat == "islamabad":
         return boost
-    for com in g.state.commitments.values():
-        if com.status != "active":
-            continue
+    for com in active_commitments(g):
         if com.kind == "premium" and com.terms.get("buyer") == seat:
             return boost * 0.8
         if (com.kind == "pact" and seat in com.parties and "islamabad" in com.parties
@@ -151,27 +235,51 @@ def raw_deterrence(g: "Game", seat: str, weights: dict[str, float], actor: str |
     ``actor`` applies that actor's learned discount of the seat's signals; ``without`` leaves
     some partners out (for instance Washington, to measure coverage that survives its wavering).
     """
-    own = weighted_capability(g, seat, weights)
+    cache = g._memo
+    if cache is None:
+        return _raw(g, seat, weights, actor, excludes, without, all_links)
+    key = ("raw", seat, id(weights), actor, excludes, without)
+    entry = cache.get(key)
+    if entry is None or entry[0] is not weights:
+        entry = cache[key] = (weights, _raw(g, seat, weights, actor, excludes, without, all_links))
+    return entry[1]
+
+
+def _by_target(g: "Game", all_links: list[Link] | None) -> dict[str, list[Link]]:
+    if all_links is None:
+        cached = _cached(g, "by_target")
+        if cached is not None:
+            return cached
+    out: dict[str, list[Link]] = {}
+    for link in (links(g) if all_links is None else all_links):
+        out.setdefault(link[0], []).append(link)
+    return _store(g, "by_target", out) if all_links is None else out
+
+
+def _link_rows(g: "Game", seat: str) -> list[Link]:
+    """The covering links whose target is ``seat``, in the state's order."""
+    return _by_target(g, None if g._memo is not None else links(g)).get(seat, [])
+
+
+def _raw(g: "Game", seat: str, weights: dict[str, float], actor: str | None,
+         excludes: tuple[str, ...], without: tuple[str, ...],
+         all_links: list[Link] | None) -> tuple[float, float]:
+    table = _wc_table(g, weights)
+    own = table[seat]
     real = own
     perceived = own
-    discount = 0.0
+    keep = 1.0
     if actor is not None:
-        discount = g.state.actors[actor]["discount"].get(seat, 0.0)
-    if all_links is None:
-        all_links = links(g)
-    caps: dict[str, float] = {}
-    for target, partner, cid, real_factor, perc_factor, public in all_links:
-        if target != seat or partner in without or cid in excludes:
+        keep = 1.0 - g.state.actors[actor]["discount"].get(seat, 0.0)
+    for _, partner, cid, real_factor, perc_factor, public in _by_target(g, all_links).get(seat, ()):
+        if partner in without or cid in excludes:
             continue
-        cap = caps.get(partner)
-        if cap is None:
-            cap = caps[partner] = weighted_capability(g, partner, weights)
+        cap = table[partner]
         real += real_factor * cap
         if public:
-            perceived += perc_factor * cap * (1 - discount)
-    perceived += g.state.seats[seat].signal * (1 - discount)
+            perceived += perc_factor * cap * keep
     prem = premium(g, seat)
-    perceived += prem * (1 - discount)
+    perceived += (g.state.seats[seat].signal + prem) * keep
     if seat == "islamabad":
         real += prem * 0.5
     return real, perceived
@@ -192,14 +300,42 @@ def threat_strength(g: "Game", spec: "CrisisSpec") -> float:
 
 def seat_deterrence(g: "Game", seat: str, without: tuple[str, ...] = ()) -> tuple[float, float]:
     """A seat's ``(real, perceived)`` deterrence index (0..100), averaged over the threats it faces."""
-    total_w = real_sum = perc_sum = 0.0
-    all_links = links(g)
+    key = ("seat", seat, without)
+    cached = _cached(g, key)
+    if cached is not None:
+        return cached
+    return _store(g, key, _seat_deterrence(g, seat, without))
+
+
+def threats(g: "Game") -> list[tuple["CrisisSpec", float, dict[str, tuple[float, float]]]]:
+    """For every crisis type: its spec, its actor's strength now, and each target's
+    ``(real, perceived)`` points against it as that actor sees them (the draw and the seats'
+    indices read this one table)."""
+    cached = _cached(g, "threats")
+    if cached is not None:
+        return cached
+    all_links = None if g._memo is not None else links(g)
+    out = []
     for spec in g.scenario.crises:
+        excl = tuple(spec.excludes)
+        rows = {t: raw_deterrence(g, t, spec.weights, spec.actor, excl, (), all_links) for t in spec.targets}
+        out.append((spec, threat_strength(g, spec), rows))
+    return _store(g, "threats", out)
+
+
+def _seat_deterrence(g: "Game", seat: str, without: tuple[str, ...]) -> tuple[float, float]:
+    total_w = real_sum = perc_sum = 0.0
+    all_links = None if g._memo is not None else links(g)
+    table = threats(g) if not without else None
+    for i, spec in enumerate(g.scenario.crises):
         if seat not in spec.targets:
             continue
-        excl = tuple(spec.excludes)
-        r, p = raw_deterrence(g, seat, spec.weights, spec.actor, excl, without, all_links)
-        threat = threat_strength(g, spec)
+        if table is not None:
+            _, threat, rows = table[i]
+            r, p = rows[seat]
+        else:
+            r, p = raw_deterrence(g, seat, spec.weights, spec.actor, tuple(spec.excludes), without, all_links)
+            threat = threat_strength(g, spec)
         w = spec.likelihood
         total_w += w
         real_sum += w * as_index(r, threat)
@@ -217,11 +353,20 @@ def pact_deterrence(g: "Game", com: Commitment) -> tuple[float, float]:
     if len(members) < 2 or com.status != "active":
         return 0.0, 0.0
     real = perc = 0.0
+    table = _wc_table(g, UNIFORM)
+    factors = {}
+    for member in members:
+        for target, partner, cid, real_factor, perc_factor, _ in _link_rows(g, member):
+            if cid == com.id:
+                factors[(target, partner)] = (real_factor, perc_factor)
     for member in members:
         for partner in members:
             if partner != member:
-                real += contribution(g, partner, com, UNIFORM)
-                perc += contribution(g, partner, com, UNIFORM, perceived=True) if com.public else 0.0
+                # the same products as contribution(): clause x integration x honour x capability
+                real_factor, perc_factor = factors[(member, partner)]
+                cap = table[partner]
+                real += real_factor * cap
+                perc += perc_factor * cap if com.public else 0.0
     real /= len(members)
     perc /= len(members)
     half = g.state.params["threat_half"]
@@ -230,11 +375,21 @@ def pact_deterrence(g: "Game", com: Commitment) -> tuple[float, float]:
 
 def provider_shares(g: "Game", seat: str) -> dict[str, float]:
     """Each partner's share of the real contributions to a seat's security (its portfolio)."""
+    key = ("shares", seat)
+    cached = _cached(g, key)
+    if cached is not None:
+        return dict(cached)
+    return dict(_store(g, key, _provider_shares(g, seat)))
+
+
+def _provider_shares(g: "Game", seat: str) -> dict[str, float]:
     contributions: dict[str, float] = {}
-    for partner, com in covering(g, seat):
-        contributions[partner] = contributions.get(partner, 0.0) + contribution(g, partner, com, UNIFORM)
-    for com in g.state.commitments.values():
-        if com.kind in ("arms_sale", "coproduction") and com.status == "active":
+    table = _wc_table(g, UNIFORM)
+    for _, partner, _, real_factor, _, _ in _link_rows(g, seat):
+        # the links carry clause x integration x honour: the same products as contribution()
+        contributions[partner] = contributions.get(partner, 0.0) + real_factor * table[partner]
+    for com in active_commitments(g):
+        if com.kind in ("arms_sale", "coproduction"):
             seller = com.terms.get("seller") or com.terms.get("host")
             buyer = com.terms.get("buyer") or com.terms.get("partner")
             if buyer == seat and seller != seat:

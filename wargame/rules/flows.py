@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.rules.common import clamp, emit, external, name, transfer
+from wargame.rules.common import INFLOW_RELIEF, clamp, emit, external, inflow, name, transfer
 from wargame.rules.deals import pay_grant
 from wargame.state import Commitment
 from wargame.types import SEATS, money
@@ -13,6 +13,13 @@ if TYPE_CHECKING:
 
 SANCTION_BITE = 0.85
 """Share of income a seat keeps under sanctions pressure."""
+
+PROCEEDS_OUTSIDE = frozenset({"washington"})
+"""Sellers whose arms-sale proceeds go to their industry, not to the seat's budget: US sales are
+paid to contractors and the FMS trust fund, not to the regional policy money the game tracks
+(judgement; with the proceeds in its budget Washington piled up money it had no use for)."""
+
+
 
 
 def sanctioned(g: "Game", seat: str) -> bool:
@@ -26,7 +33,6 @@ def sanctioned(g: "Game", seat: str) -> bool:
 def quarter_flows(g: "Game") -> None:
     """Run every automatic flow of the events phase, in a fixed order."""
     st = g.state
-    inflow_before = {s: st.seats[s].inflows for s in SEATS}
     for seat in SEATS:
         s = st.seats[seat]
         income = s.income
@@ -52,43 +58,56 @@ def quarter_flows(g: "Game") -> None:
     _decay(g)
     for seat in SEATS:
         s = st.seats[seat]
-        relief = (s.inflows - inflow_before[seat]) / 1000.0 * 2.5
         debt_load = s.debt / 1000.0 * 0.3
-        s.stress = clamp(s.stress + s.stress_drift + debt_load - relief - s.reserves / 5000.0)
+        s.stress = clamp(s.stress + s.stress_drift + debt_load - s.reserves / 5000.0)
 
 
 def _loan(g: "Game", com: Commitment) -> None:
+    """Debt service of a loan or a deposit, from the quarter after signing.
+
+    A loan pays interest (rate / 4 a quarter on what is outstanding) plus an equal share of the
+    principal; what the borrower cannot pay is in arrears: unpaid interest is added to the
+    principal (and to the borrower's debt), stress rises and credibility falls. A deposit pays
+    only interest; its principal sits in the borrower's reserves and returns at maturity.
+    """
     t = com.terms
-    lender, borrower = t["lender"], t["borrower"]
     if com.signed == g.state.turn:
         return
+    lender, borrower = t["lender"], t["borrower"]
+    b = g.state.seats[borrower]
     outstanding = int(t["outstanding"])
     interest = int(round(outstanding * t["rate"] / 400.0))
-    amort = 0 if com.kind == "deposit" else min(outstanding, int(t["amount"]) // int(t["turns"]) or outstanding)
-    due = interest + amort
-    b = g.state.seats[borrower]
-    paid = min(due, max(0, b.budget))
-    transfer(g, borrower, lender, paid)
     if com.kind == "deposit":
-        # a deposit's principal stays in reserves until maturity; only interest is due
-        paid_interest = paid
+        paid = min(interest, max(0, b.budget))
+        transfer(g, borrower, lender, paid)
         t["quarters"] = t.get("quarters", 0) + 1
-        if paid_interest < interest:
+        if paid < interest:
             b.stress = clamp(b.stress + 2)
+            emit(g, "flow", f"{name(borrower)} cannot pay the interest on {com.name} "
+                 f"({money(interest - paid)} unpaid)", com.parties, com.public, commitment=com.id,
+                 shortfall=interest - paid)
         if t["quarters"] >= t["turns"]:
             back = min(outstanding, b.reserves)
             b.reserves -= back
+            b.stress = clamp(b.stress + back / 1000.0 * INFLOW_RELIEF)  # capital leaves
             g.state.seats[lender].budget += back
             t["outstanding"] = outstanding - back
             com.status = "expired"
             emit(g, "flow", f"{com.name} matures: {money(back)} returns to {name(lender)}",
                  com.parties, com.public, commitment=com.id, amount=back)
         return
+    amort = min(outstanding, max(1, int(t["amount"]) // int(t["turns"])))
+    due = interest + amort
+    paid = min(due, max(0, b.budget))
+    transfer(g, borrower, lender, paid)
+    interest_paid = min(paid, interest)
+    principal_paid = paid - interest_paid
+    unpaid_interest = interest - interest_paid
+    t["outstanding"] = outstanding - principal_paid + unpaid_interest
+    b.debt = max(0, b.debt - principal_paid + unpaid_interest)
     shortfall = due - paid
-    principal_paid = max(0, paid - interest)
-    t["outstanding"] = outstanding - principal_paid + (shortfall if shortfall > 0 and paid < interest else 0)
-    b.debt = max(0, b.debt - principal_paid)
     if shortfall > 0:
+        t["arrears"] = int(t.get("arrears", 0)) + shortfall
         b.stress = clamp(b.stress + 3)
         b.credibility = clamp(b.credibility - 1)
         emit(g, "flow", f"{name(borrower)} falls into arrears on {com.name} ({money(shortfall)} unpaid)",
@@ -106,6 +125,8 @@ def _arms_sale(g: "Game", com: Commitment) -> None:
         return
     seller, buyer = t["seller"], t["buyer"]
     per = int(t["value"]) // int(t["turns"])
+    if t["delivered"] == int(t["turns"]) - 1:  # the last instalment settles the remainder
+        per = int(t["value"]) - per * (int(t["turns"]) - 1)
     if not t.get("prepaid"):
         credit = _credit_line(g, seller, buyer, per)
         if credit is not None:
@@ -114,15 +135,25 @@ def _arms_sale(g: "Game", com: Commitment) -> None:
             g.state.seats[buyer].debt += per
             t["financed"] = t.get("financed", 0) + per
         elif g.state.seats[buyer].budget < per:
-            emit(g, "flow", f"{name(buyer)} cannot pay this quarter's instalment of {com.name}: "
-                 "delivery postponed", com.parties, com.public, commitment=com.id)
+            t["missed"] = int(t.get("missed", 0)) + 1
+            if t["missed"] >= 2:
+                com.status = "broken"
+                b = g.state.seats[buyer]
+                b.credibility = clamp(b.credibility - 1)
+                emit(g, "flow", f"{com.name} is cancelled: {name(buyer)} missed two instalments",
+                     com.parties, com.public, commitment=com.id)
+            else:
+                emit(g, "flow", f"{name(buyer)} cannot pay this quarter's instalment of {com.name}: "
+                     "delivery postponed", com.parties, com.public, commitment=com.id)
             return
+        elif seller in PROCEEDS_OUTSIDE:
+            external(g, buyer, -per, spending=True)
         else:
-            transfer(g, buyer, seller, per)
+            transfer(g, buyer, seller, per, spending=True)
     seller_state = g.state.seats[seller]
     seller_state.exports += per
     if seller == "islamabad" and not t.get("prepaid"):
-        seller_state.inflows += per
+        inflow(g, seller, per)
     points = round(per / 1000.0 * g.state.params["capability_per_bn"], 4)
     cap = g.state.seats[buyer].capability
     cap[t["domain"]] = round(cap[t["domain"]] + points, 4)
@@ -137,6 +168,7 @@ def _credit_line(g: "Game", provider: str, beneficiary: str, amount: int) -> Com
     for com in g.state.commitments.values():
         if (com.kind == "export_credit" and com.status == "active"
                 and com.terms["provider"] == provider and com.terms["beneficiary"] == beneficiary
+                and not com.terms.get("closed")
                 and com.terms["limit"] - com.terms["used"] >= amount):
             return com
     return None
@@ -147,22 +179,30 @@ def _export_credit(g: "Game", com: Commitment) -> None:
     t = com.terms
     owed = int(t.get("outstanding", 0))
     if owed <= 0:
+        if t.get("closed"):
+            com.status = "broken"
         return
     provider, beneficiary = t["provider"], t["beneficiary"]
     interest = int(round(owed * t["rate"] / 400.0))
     principal = min(owed, max(25, owed // 8))
     b = g.state.seats[beneficiary]
     paid = min(principal + interest, max(0, b.budget))
-    transfer(g, beneficiary, provider, paid)
+    transfer(g, beneficiary, provider, paid, spending=True)  # paying for arms bought on credit
     repaid = max(0, paid - interest)
     t["outstanding"] = owed - repaid
     b.debt = max(0, b.debt - repaid)
     if paid < principal + interest:
         b.stress = clamp(b.stress + 2)
+        emit(g, "flow", f"{name(beneficiary)} falls behind on {com.name} "
+             f"({money(principal + interest - paid)} unpaid)", com.parties, com.public,
+             commitment=com.id, shortfall=principal + interest - paid)
+    if t["outstanding"] <= 0 and t.get("closed"):
+        com.status = "broken"
 
 
 def _grant(g: "Game", com: Commitment) -> None:
-    if com.signed != g.state.turn and com.terms["turns"] > 1:
+    # the first instalment of a grant signed this quarter was paid at signing
+    if com.signed != g.state.turn:
         pay_grant(g, com)
 
 
@@ -181,7 +221,8 @@ def _coproduction(g: "Game", com: Commitment) -> None:
         revenue = int(line.revenue * part)
         external(g, seat, revenue)
         g.state.seats[seat].exports += revenue
-        g.state.seats[seat].inflows += revenue if seat == "islamabad" else 0
+        if seat == "islamabad":
+            inflow(g, seat, revenue)
     t["produced"] = t.get("produced", 0) + 1
 
 
@@ -193,8 +234,8 @@ def _fee(g: "Game", com: Commitment, payer: str, payee: str, fee: int, what: str
         emit(g, "flow", f"{com.name} is suspended: {name(payer)} cannot pay the {what}",
              com.parties, com.public, commitment=com.id)
         return
-    transfer(g, payer, payee, fee)
-    g.state.seats[payee].inflows += fee
+    transfer(g, payer, payee, fee, spending=True)
+    inflow(g, payee, fee)
     if com.kind == "premium":
         g.state.seats[payee].premium_income += fee
 
@@ -246,10 +287,23 @@ _HANDLERS = {
 
 
 def _posture_upkeep(g: "Game") -> None:
-    upkeep = int(g.state.params["posture_cost"] / 4) * sum(g.state.posture.values())
+    """Washington pays a quarter of a level's cost per level each quarter; short of money it
+    draws down its strongest base by one level."""
+    per_level = int(g.state.params["posture_cost"] / 4)
+    upkeep = per_level * sum(g.state.posture.values())
     if upkeep:
         paid = min(upkeep, g.state.seats["washington"].budget)
         external(g, "washington", -paid, spending=True)
+        if paid < upkeep:
+            base = max(g.state.posture, key=lambda b: (g.state.posture[b], b))
+            g.state.posture[base] -= 1
+            site = g.scenario.site(base)
+            if site.host in g.state.seats:
+                host = g.state.seats[site.host]
+                host.stress = clamp(host.stress + 2)
+            emit(g, "posture", f"Washington cannot fund its posture: it draws down {site.name} "
+                 f"(posture {g.state.posture[base]}/3)", ["washington"], True, base=base,
+                 level=g.state.posture[base])
 
 
 def _decay(g: "Game") -> None:

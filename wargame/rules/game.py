@@ -1,6 +1,7 @@
 """The :class:`Game`: one entry point to apply actions, and the query API for every seat."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Iterable
 
 from wargame import actions as A
@@ -10,6 +11,7 @@ from wargame.errors import IllegalAction
 from wargame.events import Event
 from wargame.rules import moves, phases, umpire
 from wargame.rules.common import emit, name, require
+from wargame.rules.deterrence import memo
 from wargame.rules.scoring import Score, score
 from wargame.scenario import ActorSpec, Scenario, load_scenario, parse_scenario
 from wargame.state import (
@@ -45,6 +47,9 @@ def initial_state(scenario: Scenario, seed: int) -> State:
             com.terms.setdefault("held", False)
         if c.kind == "grant":
             com.terms.setdefault("paid", 0)
+        if c.kind == "export_credit":
+            com.terms.setdefault("used", 0)
+            com.terms.setdefault("outstanding", 0)
         commitments[c.id] = com
     return State(
         turn=1, phase="events", rng=rng.seed_state(seed), counter=0, over=False, seats=seats,
@@ -70,6 +75,9 @@ class Game:
         self.events: list[Event] = []
         self._pending: list[Event] = []
         self._actors = {a.id: a for a in self.scenario.actors}
+        self._memo: dict[Any, Any] | None = None
+        self._last_base: dict[str, Any] | None = None
+        """The last phase snapshot this object took (lets the next one share closed commitments)."""
         if _state is not None:
             self.state = _state
             return
@@ -77,6 +85,7 @@ class Game:
         phases.enter(self, "events")
         self.events.extend(self._pending)
         self._pending = []
+        self.state.event_count = len(self.events)
         if not self.state.history:
             self.state.history.insert(0, {"turn": 0, "quarter": "start", **phases.indicators(self), "crisis": None})
 
@@ -119,21 +128,24 @@ class Game:
         handler = self._check_common(action)
         self._pending = []
         try:
-            handler(self, action, True)
+            # every handler makes all its checks before it changes anything (the ``dry`` run of
+            # ``check`` stops right there), so an IllegalAction here leaves the state untouched
+            handler(self, action, False)
         except IllegalAction:
             self._pending = []
             raise
-        if action.kind in moves.PC_COST:
-            self.state.seats[action.seat].pc -= moves.PC_COST[action.kind]
-        handler(self, action, False)
+        cost = moves.PC_COST.get(action.kind)
+        if cost:
+            self.state.seats[action.seat].pc -= cost
         if self.state.phase in ("diplomacy", "investment") and action.kind != "undo":
-            self.state.phase_actions.append(action.to_dict())
+            self.state.phase_actions.append(_action_dict(action))
         self.state.action_count += 1
         phases.maybe_advance(self)
         produced = self._pending
         self._pending = []
         self.actions.append(action)
         self.events.extend(produced)
+        self.state.event_count += len(produced)
         return produced
 
     def check(self, action: Action) -> str | None:
@@ -213,7 +225,8 @@ class Game:
 
     def scores(self) -> dict[str, Score]:
         """Every seat's score with its breakdown (OpenSpiel's ``returns``)."""
-        return {seat: score(self, seat) for seat in SEATS}
+        with memo(self):
+            return {seat: score(self, seat) for seat in SEATS}
 
     def indicators(self) -> dict[str, Any]:
         """Headline indicators now: budget, real and perceived deterrence, gap, credibility..."""
@@ -261,6 +274,26 @@ class Game:
         return game
 
 
+_ACTION_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _action_dict(action: Action) -> dict[str, Any]:
+    """``action.to_dict()``, with the field names looked up once per class (a hot path)."""
+    cls = type(action)
+    names = _ACTION_FIELDS.get(cls)
+    if names is None:
+        names = _ACTION_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    out: dict[str, Any] = {"type": action.kind}
+    for field in names:
+        value = getattr(action, field)
+        if field == "terms":
+            value = dict(value)
+        elif type(value) is tuple:
+            value = list(value)
+        out[field] = value
+    return out
+
+
 def _undo(g: Game, a: A.Undo, dry: bool) -> None:
     """Take back the seat's last action this phase by rebuilding the phase without it."""
     st = g.state
@@ -286,10 +319,11 @@ def _undo(g: Game, a: A.Undo, dry: bool) -> None:
     if dry:
         return
     base = st.phase_base
-    count = st.action_count
+    count, events = st.action_count, st.event_count
     g.state = trial.state
     g.state.phase_base = base
     g.state.phase_actions = remaining
     g.state.action_count = count
+    g.state.event_count = events
     emit(g, "undo", f"{name(a.seat)} takes back: {undone.label.lower()}", [a.seat], False,
          undone=undone.to_dict())

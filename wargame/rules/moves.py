@@ -1,7 +1,10 @@
 """One handler per action kind: checks first (raising :class:`IllegalAction`), then applies.
 
 Every handler takes ``dry``: with ``dry=True`` it only checks, which is how the query API
-explains why an action is unavailable.
+explains why an action is unavailable. The contract every handler keeps: *all* its checks come
+before its first change to the state (``if dry: return`` marks the boundary), so
+``Game.apply`` runs a handler once, for real, and an illegal action still changes nothing
+(the property tests check this for every kind).
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from wargame import actions as A
 from wargame.rules import crisis as crisis_rules
-from wargame.rules.common import can_pay, clamp, emit, external, name, new_id, require
+from wargame.rules.common import can_pay, clamp, emit, external, fail, name, new_id, require
 from wargame.rules.deals import DEAL_NAMES, activate, check_affordable, validate_deal
 from wargame.state import Commitment, Proposal
 from wargame.types import DOMAINS, RESPONSES, SEATS, money
@@ -123,6 +126,8 @@ def counter(g: "Game", a: A.Counter, dry: bool) -> None:
 def withdraw(g: "Game", a: A.Withdraw, dry: bool) -> None:
     """Leave a commitment: credibility falls, more if it was public; leaving NATO costs standing."""
     com = _party_commitment(g, a.seat, a.commitment, WITHDRAWABLE)
+    if com.terms.get("closed"):
+        fail(f"{com.name} is already closed to new drawings; what is owed is being repaid")
     if dry:
         return
     s = g.state.seats[a.seat]
@@ -130,6 +135,9 @@ def withdraw(g: "Game", a: A.Withdraw, dry: bool) -> None:
     s.credibility = clamp(s.credibility - loss)
     if com.kind == "pact" and len(com.parties) > 2:
         com.parties.remove(a.seat)
+    elif com.kind == "export_credit" and com.terms.get("outstanding", 0) > 0:
+        # leaving a credit facility closes it to new drawings; what is owed is still repaid
+        com.terms["closed"] = True
     else:
         com.status = "broken"
     if com.id == "nato" or (com.kind == "understanding"):

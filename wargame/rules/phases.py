@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.rules import crisis as crisis_rules
 from wargame.rules.common import clamp, emit, external, name
-from wargame.rules.deterrence import pact_deterrence, seat_deterrence
+from wargame.rules.deterrence import active_commitments, memo, pact_deterrence, seat_deterrence
 from wargame.rules.flows import quarter_flows
 from wargame.rules.scoring import score
-from wargame.state import state_to_dict
+from wargame.state import snapshot
 from wargame.types import PHASE_NAMES, SEATS
 
 if TYPE_CHECKING:
@@ -42,21 +42,34 @@ def enter(g: "Game", phase: str) -> None:
             st.held_phase = False
             st.phase_actions = []
             st.phase_base = None
-            st.phase_base = state_to_dict(st, history=False)
+            st.phase_base = g._last_base = snapshot(st, g._last_base)
             emit(g, "phase", f"{PHASE_NAMES[phase]} phase", [], True)
+            # the log's length once this action's events are in: what a replay starts from
+            st.phase_base["event_count"] = st.event_count + len(g._pending)
             return
         if phase == "crisis":
             st.phase_actions = []
             st.phase_base = None
             st.held_phase = False
             if st.crisis is None:
-                crisis_rules.draw(g)
+                # the draw reads deterrence; when no crisis starts nothing changes before the
+                # assessment, which reads the same figures: compute them once for both
+                with memo(g):
+                    crisis_rules.draw(g)
+                    if st.crisis is None:
+                        st.phase = "assessment"
+                        record_history(g)
+                        phase = "assessed"
+                        continue
             if st.crisis is not None:
                 return
             phase = "assessment"
             continue
-        if phase == "assessment":
-            record_history(g)
+        if phase in ("assessment", "assessed"):
+            if phase == "assessment":
+                record_history(g)
+            else:
+                st.phase = "assessment"
             if st.turn >= g.scenario.meta.turns:
                 st.over = True
                 emit(g, "over", "The game is over: final scores are in", [], True)
@@ -105,6 +118,11 @@ def _world_events(g: "Game") -> None:
 
 def indicators(g: "Game") -> dict[str, Any]:
     """Every headline indicator now: per seat and per pact (what the history records)."""
+    with memo(g):
+        return _indicators(g)
+
+
+def _indicators(g: "Game") -> dict[str, Any]:
     st = g.state
     seats: dict[str, Any] = {}
     for seat in SEATS:
@@ -119,8 +137,8 @@ def indicators(g: "Game") -> dict[str, Any]:
             "exports": s.exports, "inflows": s.inflows, "spent": s.spent,
         }
     pacts = {}
-    for com in st.commitments.values():
-        if com.kind == "pact" and com.status == "active":
+    for com in active_commitments(g):
+        if com.kind == "pact":
             real, perceived = pact_deterrence(g, com)
             pacts[com.id] = {"name": com.name, "members": list(com.parties), "real": real,
                              "perceived": perceived, "gap": round(perceived - real, 2)}

@@ -84,11 +84,18 @@ def inject_event(g: "Game", a: A.InjectEvent, dry: bool) -> None:
          [a.target], True, target=a.target, effects=terms, injected=True)
 
 
+UNIT_PARAMS = frozenset(("crisis_cap", "signal_decay", "habit_gain", "habit_decay"))
+"""Parameters that are shares or probabilities (0..1)."""
+
+
 def set_parameter(g: "Game", a: A.SetParameter, dry: bool) -> None:
     """Change a rule parameter, with a reason that goes into the log."""
     require(a.name in g.state.params, f"unknown parameter {a.name!r}; parameters are {', '.join(sorted(g.state.params))}", "form")
     require(isinstance(a.value, (int, float)) and not isinstance(a.value, bool), "the value is a number", "form")
     require(bool(a.reason.strip()), "give a reason for the change", "form")
+    require(a.value >= 0, "parameters are not negative", "form")
+    if a.name in UNIT_PARAMS:
+        require(a.value <= 1, f"{a.name} is a share or a probability: between 0 and 1", "form")
     if dry:
         return
     old = g.state.params[a.name]
@@ -118,7 +125,8 @@ def note(g: "Game", a: A.Note, dry: bool) -> None:
     """Pin a note to an event of the log (or to the current moment with ``event=-1``)."""
     require(bool(a.text.strip()), "a note needs text", "form")
     require(isinstance(a.event, int) and a.event >= -1, "the event index is -1 or more", "form")
-    require(a.event < len(g.events), f"there is no event {a.event} (the log has {len(g.events)})", "form")
+    count = g.state.event_count
+    require(a.event < count, f"there is no event {a.event} (the log has {count})", "form")
     if dry:
         return
     g.state.notes.append({"turn": g.state.turn, "phase": g.state.phase, "event": a.event, "text": a.text})

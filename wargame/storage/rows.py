@@ -49,8 +49,8 @@ def entry_row(game_id: int, index: int, game: Game, action: Action | None,
 
 
 def snapshot_row(game_id: int, index: int, game: Game) -> dict[str, Any]:
-    # Not canonical_json: the rules iterate dicts in insertion order, which the digest does not
-    # see (it sorts keys), so a snapshot must keep the order for replays to match.
+    # The snapshot keeps the dicts' insertion order: the rules iterate in that order and the
+    # digest (wargame.state.canonical_json) covers it.
     text = dumps(state_to_dict(game.state, history=False))
     return {"game_id": game_id, "idx": index, "turn": game.turn,
             "history_len": len(game.state.history), "state": zlib.compress(text.encode("utf-8"), 6)}
