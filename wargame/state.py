@@ -311,10 +311,44 @@ def canonical_json(data: Any) -> str:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
+_ROW_HASHES: dict[int, tuple[dict[str, Any], bytes]] = {}
+_ROW_CACHE_LIMIT = 20_000
+
+
+def _row_hash(row: dict[str, Any]) -> bytes:
+    """SHA-256 of one history row's JSON, cached: rows are never edited once appended."""
+    hit = _ROW_HASHES.get(id(row))
+    if hit is not None and hit[0] is row:
+        return hit[1]
+    value = hashlib.sha256(canonical_json(row).encode("utf-8")).digest()
+    if len(_ROW_HASHES) >= _ROW_CACHE_LIMIT:
+        _ROW_HASHES.clear()
+    _ROW_HASHES[id(row)] = (row, value)
+    return value
+
+
 def digest(state: State) -> str:
-    """SHA-256 of the state's JSON (order included), as 64 hex digits."""
+    """SHA-256 of the state (order included), as 64 hex digits.
+
+    The state without its history is hashed as JSON; the history (which only grows, and
+    whose rows are never edited in place) enters as the hash of its rows' hashes, so a long
+    game's digest does not re-serialise every past quarter. It is still a pure function of
+    the state: equal states give equal digests and any change gives another.
+    """
     # the snapshot is never mutated once taken, so it is serialised without a copy
-    return hashlib.sha256(canonical_json(_state_dict(state, True, False)).encode("utf-8")).hexdigest()
+    body = canonical_json(_state_dict(state, False, False))
+    rows = hashlib.sha256(b"".join(_row_hash(r) for r in state.history)).hexdigest()
+    return hashlib.sha256(f"{body}|history:{len(state.history)}:{rows}".encode("utf-8")).hexdigest()
+
+
+def dict_digest(data: dict[str, Any]) -> str:
+    """The digest of a state given in its dict form (as stored in a save's snapshot):
+    equal to :func:`digest` of the state it describes."""
+    body = canonical_json({**data, "history": None})
+    history = data.get("history") or []
+    rows = hashlib.sha256(b"".join(hashlib.sha256(canonical_json(r).encode("utf-8")).digest()
+                                   for r in history)).hexdigest()
+    return hashlib.sha256(f"{body}|history:{len(history)}:{rows}".encode("utf-8")).hexdigest()
 
 
 def clone_state(state: State) -> State:

@@ -10,7 +10,6 @@ A record is used from one thread at a time.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import zlib
@@ -29,7 +28,7 @@ from wargame.errors import IllegalAction, ScenarioError
 from wargame.events import Event
 from wargame.rules.game import Game
 from wargame.scenario import Scenario, parse_scenario
-from wargame.state import canonical_json
+from wargame.state import dict_digest
 from wargame.storage.backend import Store, damaged, display_url, open_url, split_target
 from wargame.storage.errors import SaveError
 from wargame.storage.models import BookmarkRow, EntryRow, GameRow, HistoryRow, NoteRow, SeatRow, SnapshotRow
@@ -464,7 +463,7 @@ class GameRecord(NotesMixin):
         """
         state = self._snapshot_state(index, history_len)
         if check:
-            found = hashlib.sha256(canonical_json(state).encode("utf-8")).hexdigest()
+            found = dict_digest(state)
             if found != self._slice(index, index)[0].digest:
                 raise damaged(self.where, f"the snapshot after action #{index} does not match its digest")
         try:
