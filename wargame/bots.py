@@ -186,7 +186,14 @@ class Bot:
             if me == "islamabad":
                 return True
             if me == "riyadh":
-                return rnd.random() < {"cautious": 0.35, "balanced": 0.6, "opportunist": 0.85}[self.style]
+                # Riyadh hedges: a third member is worth more when Washington wavers
+                # ("Türkiye won't join ... it's a bilateral pact": a Saudi source, Jan 2026)
+                p = {"cautious": 0.05, "balanced": 0.12, "opportunist": 0.25}[self.style]
+                if g.state.seats["washington"].credibility < 60:
+                    p += 0.1
+                if g.state.seats[t["candidate"]].credibility < 50:
+                    p -= 0.15
+                return rnd.random() < p
             if me == "washington":
                 return False
             return True
@@ -373,7 +380,8 @@ def _islamabad(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
         first.append(_GRANT)
     options: list[Action] = list(_ISLAMABAD)
     smda = st.commitments.get("smda")
-    if smda is not None and "ankara" not in smda.parties and bot.style != "cautious":
+    if (smda is not None and "ankara" not in smda.parties and bot.style != "cautious"
+            and st.turn % 4 == 3):  # Islamabad raises Turkey's case once a year
         options.append(A.Propose(me, "accession", tuple(sorted(set(smda.parties) | {"ankara"} - {me})),
                                  make_terms(pact="smda", candidate="ankara")))
     options += _pact_layers(g, me, "smda")[:1]
@@ -391,7 +399,8 @@ def _ankara(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
         return
     options: list[Action] = []
     smda = st.commitments.get("smda")
-    if smda is not None and me not in smda.parties and (bot.style != "cautious" or s.standing > 50):
+    if (smda is not None and me not in smda.parties and (bot.style != "cautious" or s.standing > 50)
+            and st.turn % 2 == 1):  # Ankara tables accession every other quarter, not every one
         options.append(A.Propose(me, "accession", tuple(p for p in smda.parties), make_terms(pact="smda", candidate=me)))
     options += _ANKARA
     if smda is not None and me in smda.parties:
