@@ -81,8 +81,9 @@ def _capital_detail(seat: str, view: dict[str, Any], indicators: dict[str, Any])
     lines = [f"<b>{_seat(seat)}</b> — capital"]
     if s.get("budget") is not None:
         lines.append(f"Budget {money(s['budget'])} (income {money(s['income'])}/quarter)")
-    lines += [f"Debt {money(s['debt'])}",
-              f"Credibility {s['credibility']:.0f} · standing {s['standing']:.0f} · stress {s['stress']:.0f}",
+    if s.get("debt") is not None:
+        lines.append(f"Debt {money(s['debt'])}")
+    lines += [f"Credibility {s['credibility']:.0f} · standing {s['standing']:.0f} · stress {s['stress']:.0f}",
               f"Deterrence: real {ind['real']:.0f}, perceived {ind['perceived']:.0f} (gap {ind['gap']:+.0f})"]
     if s.get("sanctioned"):
         lines.append("Under US sanctions pressure")

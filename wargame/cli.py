@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "wargame.commands.storage",
     "wargame.commands.simulate",
     "wargame.commands.report",
+    "wargame.commands.export",
     "wargame.commands.gui",
 )
 """Modules that add subcommands (each has ``register``)."""

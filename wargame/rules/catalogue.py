@@ -88,7 +88,7 @@ def candidates(g: "Game", seat: str) -> Iterator[A.Action]:
         yield from deal_templates(g, seat)
     if "withdraw" in allowed:
         for com in st.commitments.values():
-            if seat in com.parties and com.status == "active":
+            if seat in com.parties and com.status in ("active", "suspended"):
                 yield A.Withdraw(seat, com.id)
     if "declare" in allowed:
         for other in SEATS:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from wargame import rng
 from wargame.rules.common import clamp, emit, external, name, new_id
 from wargame.rules.deterrence import (
-    as_index, covering, integration, memo, raw_deterrence, threat_strength, threats, weighted_capability,
+    as_index, covering, wavering_without, integration, memo, raw_deterrence, threat_strength, threats, weighted_capability,
 )
 from wargame.state import Crisis
 from wargame.types import CLAUSES, RESPONSES, money
@@ -100,16 +100,32 @@ def start(g: "Game", spec: "CrisisSpec", target: str, severity: float, title: st
         crisis.via.setdefault(partner, []).append(com.id)
     if spec.kind == "wavering":
         crisis.obligations.setdefault("washington", 0)
-    real, perceived = raw_deterrence(g, target, spec.weights, spec.actor, excludes)
+    real, perceived = raw_deterrence(g, target, spec.weights, spec.actor, excludes, wavering_without(spec))
     threat = threat_strength(g, spec) * severity / spec.severity
     crisis.details.update(real=round(as_index(real, threat), 2),
                           perceived=round(as_index(perceived, threat), 2))
     g.state.crisis = crisis
-    who = ", ".join(f"{name(s)} ({RESPONSES[lv]} expected)" for s, lv in crisis.obligations.items() if s != target)
+    hidden = secret_partners(g, crisis)
+    shown = {s: lv for s, lv in crisis.obligations.items() if s not in hidden}
+    who = ", ".join(f"{name(s)} ({RESPONSES[lv]} expected)" for s, lv in shown.items() if s != target)
     emit(g, "crisis", f"CRISIS: {title} — {name(target)} is tested. Invoked: {who or 'no partner'}",
-         list(crisis.obligations), True, crisis=crisis.id, crisis_type=spec.id, target=target,
-         site=spec.site, severity=severity, obligations=dict(crisis.obligations))
+         list(shown), True, crisis=crisis.id, crisis_type=spec.id, target=target,
+         site=spec.site, severity=severity, obligations=shown)
+    for seat in sorted(hidden):
+        emit(g, "crisis", f"Secret commitment invoked: {name(seat)} is expected to give "
+             f"{RESPONSES[crisis.obligations[seat]]} support to {name(target)}", [target, seat], False,
+             crisis=crisis.id, seat=seat, level=crisis.obligations[seat])
     return crisis
+
+
+def secret_partners(g: "Game", crisis: Crisis) -> set[str]:
+    """Partners obliged only through secret commitments: third parties must not learn of them."""
+    out = set()
+    for seat, ids in crisis.via.items():
+        coms = [g.state.commitments.get(c) for c in ids]
+        if ids and all(c is not None and not c.public for c in coms):
+            out.add(seat)
+    return out
 
 
 def spec_for(g: "Game", crisis: Crisis) -> "CrisisSpec":
@@ -167,11 +183,17 @@ def resolve(g: "Game") -> None:
             cap[main] = round(max(0.0, cap[main] - 0.5 * crisis.severity), 4)
     _credibility(g, crisis)
     _learn(g, crisis, outcome)
-    resp_text = "; ".join(f"{name(s)}: {lv}" for s, lv in crisis.responses.items())
+    hidden = secret_partners(g, crisis)
+    shown = {s: lv for s, lv in crisis.responses.items() if s not in hidden}
+    resp_text = "; ".join(f"{name(s)}: {lv}" for s, lv in shown.items())
     emit(g, "outcome", f"Outcome of {crisis.title}: {outcome.upper()} (defence {defence:.1f} vs threat "
          f"{threat:.1f}, roll {u:.2f}); responses — {resp_text}; damage {money(damage)}",
-         list(crisis.obligations), True, crisis=crisis.id, outcome=outcome, damage=damage,
-         margin=round(margin, 4), roll=round(u, 6), responses=dict(crisis.responses))
+         [s for s in crisis.obligations if s not in hidden], True, crisis=crisis.id, outcome=outcome,
+         damage=damage, margin=round(margin, 4), roll=round(u, 6), responses=shown)
+    for seat in sorted(hidden):
+        emit(g, "outcome", f"In secret, {name(seat)} responded to {crisis.title}: "
+             f"{crisis.responses.get(seat, 'none')}", [crisis.target, seat], False,
+             crisis=crisis.id, seat=seat, level=crisis.responses.get(seat, "none"))
     st.crises.append(crisis)
     st.crisis = None
 
@@ -188,7 +210,7 @@ def apply_damage(g: "Game", crisis: Crisis, spec: "CrisisSpec", outcome: str, ma
     if outcome == "damaging":
         main = max(spec.weights, key=lambda d: (spec.weights[d], d))
         s.capability[main] = round(max(0.0, s.capability[main] - crisis.severity * 2), 4)
-    if outcome != "deterred" and exposure > 0.02:
+    if outcome != "deterred" and exposure > 0:
         # the bluff is exposed: the target's own word is worth less afterwards
         loss = round(100 * exposure * EXPOSURE_CREDIBILITY, 2)
         s.credibility = clamp(s.credibility - loss)
@@ -221,6 +243,7 @@ def _hold_us_sales(g: "Game", target: str) -> None:
 
 def _credibility(g: "Game", crisis: Crisis) -> None:
     p = g.state.params
+    hidden = secret_partners(g, crisis)
     for seat, required in crisis.obligations.items():
         if seat == crisis.target or required == 0:
             continue
@@ -231,13 +254,14 @@ def _credibility(g: "Game", crisis: Crisis) -> None:
             gain = p["honour_gain"] * (1.5 if declared else 1.0)
             s.credibility = clamp(s.credibility + gain)
             emit(g, "credibility", f"{name(seat)} honours its commitment to {name(crisis.target)} "
-                 f"(credibility +{gain:g})", [seat], True, seat=seat, delta=gain)
+                 f"(credibility +{gain:g})", [seat, crisis.target], seat not in hidden, seat=seat, delta=gain)
         else:
             loss = p["defect_loss"] * (required - given) * (1.5 if declared else 1.0)
             s.credibility = clamp(s.credibility - loss)
             emit(g, "credibility", f"{name(seat)} falls short of its commitment to "
                  f"{name(crisis.target)}{' after declaring support' if declared else ''} "
-                 f"(credibility -{loss:g})", [seat], True, seat=seat, delta=-loss)
+                 f"(credibility -{loss:g})", [seat, crisis.target], seat not in hidden, seat=seat,
+                 delta=-loss)
 
 
 def _learn(g: "Game", crisis: Crisis, outcome: str) -> None:

@@ -218,13 +218,14 @@ def _premium(g: "Game", seat: str) -> float:
     boost = g.state.params["premium_boost"]
     if seat == "islamabad":
         return boost
+    best = 0.0
     for com in active_commitments(g):
         if com.kind == "premium" and com.terms.get("buyer") == seat:
-            return boost * 0.8
-        if (com.kind == "pact" and seat in com.parties and "islamabad" in com.parties
+            best = max(best, boost * 0.8)
+        elif (com.kind == "pact" and seat in com.parties and "islamabad" in com.parties
                 and com.terms.get("nuclear_ambiguity")):
-            return boost * 0.4
-    return 0.0
+            best = max(best, boost * 0.4)
+    return best
 
 
 def raw_deterrence(g: "Game", seat: str, weights: dict[str, float], actor: str | None = None,
@@ -307,6 +308,12 @@ def seat_deterrence(g: "Game", seat: str, without: tuple[str, ...] = ()) -> tupl
     return _store(g, key, _seat_deterrence(g, seat, without))
 
 
+def wavering_without(spec: "CrisisSpec") -> tuple[str, ...]:
+    """Partners that do not count against a crisis type: Washington, when the test is its own
+    wavering (a US arms hold): coverage must then survive without it."""
+    return ("washington",) if spec.kind == "wavering" else ()
+
+
 def threats(g: "Game") -> list[tuple["CrisisSpec", float, dict[str, tuple[float, float]]]]:
     """For every crisis type: its spec, its actor's strength now, and each target's
     ``(real, perceived)`` points against it as that actor sees them (the draw and the seats'
@@ -318,7 +325,8 @@ def threats(g: "Game") -> list[tuple["CrisisSpec", float, dict[str, tuple[float,
     out = []
     for spec in g.scenario.crises:
         excl = tuple(spec.excludes)
-        rows = {t: raw_deterrence(g, t, spec.weights, spec.actor, excl, (), all_links) for t in spec.targets}
+        rows = {t: raw_deterrence(g, t, spec.weights, spec.actor, excl, wavering_without(spec), all_links)
+                for t in spec.targets}
         out.append((spec, threat_strength(g, spec), rows))
     return _store(g, "threats", out)
 
@@ -334,7 +342,8 @@ def _seat_deterrence(g: "Game", seat: str, without: tuple[str, ...]) -> tuple[fl
             _, threat, rows = table[i]
             r, p = rows[seat]
         else:
-            r, p = raw_deterrence(g, seat, spec.weights, spec.actor, tuple(spec.excludes), without, all_links)
+            r, p = raw_deterrence(g, seat, spec.weights, spec.actor, tuple(spec.excludes),
+                                  tuple(sorted(set(without) | set(wavering_without(spec)))), all_links)
             threat = threat_strength(g, spec)
         w = spec.likelihood
         total_w += w

@@ -49,6 +49,8 @@ def quarter_flows(g: "Game") -> None:
         f"{name(s)} +{money(st.seats[s].income if not sanctioned(g, s) else int(st.seats[s].income * SANCTION_BITE))}"
         + (" (sanctions bite)" if sanctioned(g, s) else "") for s in SEATS), SEATS, True)
     for com in list(st.commitments.values()):
+        if com.status == "suspended" and com.kind in ("port_access", "premium"):
+            _resume_fee(g, com)
         if com.status != "active":
             continue
         handler = _HANDLERS.get(com.kind)
@@ -89,6 +91,7 @@ def _loan(g: "Game", com: Commitment) -> None:
         if t["quarters"] >= t["turns"]:
             back = min(outstanding, b.reserves)
             b.reserves -= back
+            b.inflows = max(0, b.inflows - back)  # the money leaves: inflows count net
             b.stress = clamp(b.stress + back / 1000.0 * INFLOW_RELIEF)  # capital leaves
             g.state.seats[lender].budget += back
             t["outstanding"] = outstanding - back
@@ -238,6 +241,16 @@ def _fee(g: "Game", com: Commitment, payer: str, payee: str, fee: int, what: str
     inflow(g, payee, fee)
     if com.kind == "premium":
         g.state.seats[payee].premium_income += fee
+
+
+def _resume_fee(g: "Game", com: Commitment) -> None:
+    """A suspended fee-based commitment resumes in a quarter the payer can pay again."""
+    t = com.terms
+    payer = t.get("guest") or t.get("buyer")
+    if payer and g.state.seats[payer].budget >= int(t.get("fee", 0)):
+        com.status = "active"
+        emit(g, "flow", f"{com.name} resumes: {name(payer)} can pay again", com.parties, com.public,
+             commitment=com.id)
 
 
 def _port(g: "Game", com: Commitment) -> None:

@@ -42,11 +42,13 @@ def _open_proposal(g: "Game", seat: str, pid: str) -> Proposal:
     return prop
 
 
-def _party_commitment(g: "Game", seat: str, cid: str, kinds: tuple[str, ...]) -> Commitment:
+def _party_commitment(g: "Game", seat: str, cid: str, kinds: tuple[str, ...],
+                      suspended_ok: bool = False) -> Commitment:
     com = g.state.commitments.get(cid)
     require(com is not None, f"there is no commitment {cid!r}", "form")
     assert com is not None
-    require(com.status == "active", f"{com.name} is {com.status}, not active")
+    require(com.status == "active" or (suspended_ok and com.status == "suspended"),
+            f"{com.name} is {com.status}, not active")
     require(com.kind in kinds, f"{com.name} is a {com.kind}; this needs one of {', '.join(kinds)}")
     require(seat in com.parties, f"{name(seat)} is not a party to {com.name}")
     return com
@@ -125,7 +127,7 @@ def counter(g: "Game", a: A.Counter, dry: bool) -> None:
 
 def withdraw(g: "Game", a: A.Withdraw, dry: bool) -> None:
     """Leave a commitment: credibility falls, more if it was public; leaving NATO costs standing."""
-    com = _party_commitment(g, a.seat, a.commitment, WITHDRAWABLE)
+    com = _party_commitment(g, a.seat, a.commitment, WITHDRAWABLE, suspended_ok=True)
     if com.terms.get("closed"):
         fail(f"{com.name} is already closed to new drawings; what is owed is being repaid")
     if dry:

@@ -9,8 +9,12 @@ from wargame.types import FACILITATOR, SEATS
 if TYPE_CHECKING:
     from wargame.rules.game import Game
 
-PRIVATE_SEAT_FIELDS = ("budget", "reserves", "pc", "deliveries", "spent", "done")
-"""A seat's private budget lines, hidden from the other seats."""
+PRIVATE_SEAT_FIELDS = ("budget", "reserves", "pc", "deliveries", "spent", "done", "debt", "inflows",
+                       "exports", "offers_received", "premium_income")
+"""A seat's private budget lines (and the running totals a secret deal would move), hidden
+from the other seats. Scores and their components stay public (transparent objectives)."""
+
+PRIVATE_HISTORY_FIELDS = ("budget", "reserves", "spent", "debt", "inflows", "exports")
 
 
 def seat_view(g: "Game", seat: str | None) -> dict[str, Any]:
@@ -35,13 +39,15 @@ def seat_view(g: "Game", seat: str | None) -> dict[str, Any]:
                 s[key] = None
             s["declared"] = {}
     data["notes"] = []
+    visible = set(data["commitments"])
     for row in data["history"]:
         for other, s in row["seats"].items():
             if other != seat:
-                s["budget"] = None
-                s["reserves"] = None
-                s["spent"] = None
-    visible = set(data["commitments"])
+                for key in PRIVATE_HISTORY_FIELDS:
+                    if key in s:
+                        s[key] = None
+        if isinstance(row.get("pacts"), dict):
+            row["pacts"] = {pid: p for pid, p in row["pacts"].items() if pid in visible}
     data["crises"] = [_strip_crisis(c, visible) for c in data["crises"]]
     if data["crisis"] is not None:
         data["crisis"] = _strip_crisis(data["crisis"], visible)
@@ -49,7 +55,15 @@ def seat_view(g: "Game", seat: str | None) -> dict[str, Any]:
 
 
 def _strip_crisis(crisis: dict[str, Any], visible: set[str]) -> dict[str, Any]:
-    crisis["via"] = {s: [c for c in ids if c in visible] for s, ids in crisis["via"].items()}
+    """Hide partners obliged only through commitments the viewer cannot see."""
+    via = {s: [c for c in ids if c in visible] for s, ids in crisis["via"].items()}
+    hidden = {s for s, ids in via.items() if not ids and crisis["via"].get(s)}
+    crisis["via"] = {s: ids for s, ids in via.items() if s not in hidden}
+    for key in ("obligations", "responses"):
+        crisis[key] = {s: v for s, v in crisis[key].items() if s not in hidden}
+    contributions = crisis.get("details", {}).get("contributions")
+    if isinstance(contributions, dict):
+        crisis["details"]["contributions"] = {s: v for s, v in contributions.items() if s not in hidden}
     return crisis
 
 

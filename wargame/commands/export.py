@@ -1,0 +1,56 @@
+"""``wargame export-seat FILE --seat SEAT -o OUT.wargame-view``: one seat's replay of a saved game.
+
+The output holds only what that seat saw (see :mod:`wargame.seat_export`). A bad save or a bad
+output prints one line on stderr and exits with status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wargame.types import SEATS
+
+
+def default_output(source: Path | str, seat: str) -> Path:
+    """``saves/game.wargame`` → ``saves/game-riyadh.wargame-view``."""
+    from wargame.seat_export import SUFFIX
+    path = Path(source)
+    return path.with_name(f"{path.stem}-{seat}{SUFFIX}")
+
+
+def cmd_export_seat(args: argparse.Namespace) -> int:
+    """Write one seat's view of a saved game."""
+    from wargame.seat_export import export_seat_view
+    from wargame.storage import GameRecord, SaveError
+    from wargame.storage.listing import resolve_existing
+
+    folder = Path(args.saves_dir).expanduser() if args.saves_dir else None
+    target = resolve_existing(args.file, folder)
+    try:
+        with GameRecord.open(target, args.game, readonly=True) as record:
+            out = Path(args.output) if args.output else default_output(
+                record.path if record.path is not None else Path(f"game-{record.game_id}"), args.seat)
+            written = export_seat_view(record, args.seat, out)
+            steps = record.action_count() + 1
+    except SaveError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"{args.seat}'s view of {target} ({steps} steps) written to {written}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``export-seat`` subcommand."""
+    p = sub.add_parser("export-seat", help="write one seat's view of a saved game (a per-seat replay)",
+                       description="Write a .wargame-view file holding only what one seat saw at each step "
+                       "of a saved game: never the other seats' secrets or the seed.")
+    p.add_argument("file", help="the saved game (.wargame file, a name in the saves folder, or a database URL)")
+    p.add_argument("--seat", required=True, choices=SEATS, help="whose view to export")
+    p.add_argument("-o", "--output", default=None,
+                   help="the output file (default: next to the save, NAME-SEAT.wargame-view)")
+    p.add_argument("--game", type=int, default=None, help="game id, when a database holds several")
+    p.add_argument("--saves-dir", default=None, help="the saves folder for bare names")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    p.set_defaults(func=cmd_export_seat)
