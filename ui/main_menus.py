@@ -27,7 +27,10 @@ deterrence. Watch the gap between them.</p>
 <p>Click <b>End phase</b> when your seat is done. Greyed-out actions say why they are unavailable.
 With several people at one computer, a hand-over screen hides each seat's secrets.</p>
 <p>Shortcuts: Ctrl+P propose, Ctrl+E end phase, Ctrl+Z undo, Ctrl+Shift+Z redo, Ctrl+R respond
-to a crisis, Ctrl+1 map, Ctrl+2 network, Ctrl+0 fit the map, F11 full screen.</p>"""
+to a crisis, Ctrl+1 map, Ctrl+2 network, Ctrl+0 fit the map, F11 full screen.</p>
+<p><b>In class:</b> Ctrl+Shift+F enters facilitator mode (PIN if set): phase clock, crises, events,
+rulings, notes. F5 opens the projector view (public information only; Esc leaves it).
+Game → Debrief report… writes the after-action report.</p>"""
 
 
 def _action(win: "MainWindow", text: str, shortcut: str | QKeySequence.StandardKey | None,
@@ -76,6 +79,8 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
     win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
     game.addMenu(win.recent_menu)
     game.addAction(acts["save_as"])
+    from ui.replay.hooks import install_main_menu
+    install_main_menu(win, game, acts)  # replay, compare, export a seat's view
     game.addSeparator()
     game.addAction(acts["quit"])
     turn = bar.addMenu("&Turn")
@@ -93,6 +98,8 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
     view.addAction(acts["full"])
     view.addAction(acts["large"])
     view.addAction(acts["reset"])
+    from ui.whatif import install_menu as install_whatif
+    install_whatif(win, bar, acts)  # Analysis → What-if analysis… (Ctrl+Shift+W)
     bar.addMenu("&Help").addAction(acts["help"])
     tools = QToolBar("Main toolbar", win)
     tools.setObjectName("toolbar_main")

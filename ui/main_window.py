@@ -31,16 +31,7 @@ QUIET_KINDS = frozenset({"proposal", "answer", "pass", "response", "phase"})
 
 
 def cache_map_labels(canvas: MapCanvas) -> None:
-    """Cache the rendering of the map's markers and labels (their haloed text is costly to draw).
-
-    Without it every repaint of the map redraws ~50 text paths (~80 ms); with it, ~6 ms.
-    """
-    from PySide6.QtWidgets import QGraphicsItem
-    from ui.map_items import SiteItem, TextLabelItem
-    for item in canvas.scene().items():
-        if isinstance(item, (SiteItem, TextLabelItem)) and \
-                item.cacheMode() != QGraphicsItem.CacheMode.DeviceCoordinateCache:
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    """Deprecated no-op, kept for old callers: the map's items now cache their own rendering."""
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +100,8 @@ class MainWindow(QMainWindow):
         self.seat_panel.followChanged.connect(self._on_follow)
         if restore:
             self.restore_layout()
+        from ui.facilitator import install as install_facilitator
+        self.facilitator = install_facilitator(self)  # facilitator seat, console, projector
         self.set_controller(controller)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -143,6 +136,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         controller.schedule_bots()
         self._maybe_open_crisis()
+        self.facilitator.attach(controller)
 
     @property
     def game(self):  # noqa: ANN201 (the engine's Game)
@@ -172,7 +166,7 @@ class MainWindow(QMainWindow):
             self.log.set_game(g, self.viewer)
         else:
             self.log.append(events)
-        observer = not c.humans()
+        observer = not c.humans() or self.facilitator.active  # the facilitator may follow any seat
         shown = self.follow_seat if observer else self.viewer
         who = "person" if shown and c.is_human(shown) else "computer"
         self.seat_panel.set_game(g, shown, self._can_act(), who, observer, portfolio=heavy)
@@ -200,7 +194,6 @@ class MainWindow(QMainWindow):
         layout = [(s.id, s.name, s.kind, s.owner) for s in scene.sites]
         if self.changes.changed("map_sites", layout):
             self.map.set_sites(scene.sites)
-            cache_map_labels(self.map)
         else:
             for site in scene.sites:
                 item = self.map.site_item(site.id)
@@ -232,7 +225,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ hot seat
     def _on_acting_seat_changed(self, seat: str) -> None:
         c = self.controller
-        if not seat or c is None:
+        if not seat or c is None or self.facilitator.active:  # no hand-over hides the facilitator's view
             return
         previous = self.viewer
         if previous and previous != seat and c.is_human(previous) and len(c.humans()) > 1:
@@ -374,6 +367,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Remember the layout and close the save file."""
         settings.save_window(self.saveGeometry(), self.saveState())
+        self.facilitator.close()  # the projector window goes with the game window
         if self.controller is not None:
             self.controller.close()
         super().closeEvent(event)

@@ -102,6 +102,9 @@ class WelcomeScreen(QWidget):
         self.seed.setValue(int(settings.get("new/seed", 7) or 7))
         self.seed.setToolTip("The same seed and the same moves give the same game.")
         form.addRow("Seed", self.seed)
+        from ui.facilitator.pin import pin_field
+        self.facilitator_pin = pin_field()  # optional: protects facilitator mode in this game
+        form.addRow("Facilitator PIN", self.facilitator_pin)
         note = QLabel("Several people can share this computer: a hand-over screen hides each seat's "
                       "secrets. The game is saved after every move.")
         note.setWordWrap(True)
@@ -154,6 +157,8 @@ class WelcomeScreen(QWidget):
         for seat in SEATS:
             settings.put(f"new/player/{seat}", self.players[seat].currentData())
             settings.put(f"new/style/{seat}", self.styles[seat].currentData())
+        from ui.facilitator.pin import remember_new_game_pin
+        remember_new_game_pin(self.facilitator_pin.text().strip(), scenario, self.seed.value())
         self.newGame.emit(scenario, self.seed.value(), self.seats())
 
     # ------------------------------------------------------------------ open
@@ -173,6 +178,8 @@ class WelcomeScreen(QWidget):
         self.open_file.clicked.connect(self._browse)
         buttons.addWidget(self.open_recent)
         buttons.addWidget(self.open_file)
+        from ui.replay.hooks import add_welcome_button
+        self.replay_file = add_welcome_button(self, buttons)
         layout.addLayout(buttons)
         return box
 

@@ -1,0 +1,123 @@
+"""Projector mode, offscreen: full screen, large type, public information only.
+
+The projector must never show a secret commitment or a private budget, whoever is at the
+keyboard (even the facilitator, who sees everything on the main window).
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from wargame import actions as A  # noqa: E402
+from wargame.types import SEAT_NAMES, SEATS  # noqa: E402
+
+LOAN = A.make_terms(lender="riyadh", borrower="islamabad", amount=1000, rate=4.0, turns=8)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARGAME_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("WARGAME_SAVES_DIR", str(tmp_path / "saves"))
+
+
+@pytest.fixture
+def win(qtbot, tmp_path):
+    from ui.app import new_session_controller
+    from ui.main_window import MainWindow
+    from wargame.storage import SeatInfo
+    seats = [SeatInfo(s, "person", SEAT_NAMES[s], "balanced") for s in SEATS]
+    controller = new_session_controller("pact-2026", 7, seats, str(tmp_path / "room.wargame"))
+    window = MainWindow(controller, restore=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    yield window
+    window.facilitator.close()
+
+
+def secret_deal(controller) -> str:
+    """Riyadh lends to Islamabad in secret; returns the commitment's name."""
+    assert controller.apply(A.Propose("riyadh", "loan", ("islamabad",), LOAN, False)) is not None
+    proposal = next(p for p in controller.game.open_proposals("islamabad") if p.sender == "riyadh")
+    assert controller.apply(A.Accept("islamabad", proposal.id)) is not None
+    secret = [c for c in controller.game.state.commitments.values() if not c.public]
+    assert len(secret) == 1 and secret[0].status == "active"
+    return secret[0].name
+
+
+def test_projector_shows_no_secret_deal(qtbot, win):
+    from ui import map_model
+    c = win.controller
+    win.facilitator.toggle_projector(True)
+    projector = win.facilitator.projector
+    public_links = len(projector.shown_links())
+    name = secret_deal(c)
+    win.facilitator.enter(pin="")  # even with the facilitator at the keyboard
+    assert any(name in ln.tooltip for ln in map_model.build(c.game, None).links)  # the facilitator's map has it
+    assert any(name in t for t in win.facilitator.console.seats.secret_texts())
+    projector.refresh()
+    assert len(projector.shown_links()) == public_links
+    assert not any(name in ln.tooltip or "secret" in ln.tooltip for ln in projector.shown_links())
+    assert not any("loan" in t.lower() and "islamabad" in t.lower() for t in projector.news_texts())
+    signed = [e for e in c.game.events if e.kind in ("proposal", "answer", "signed")
+              and e.data.get("commitment", e.data.get("proposal")) is not None]
+    assert signed and all(e.text not in " ".join(projector.news_texts()) for e in signed if not e.public)
+    tips = " ".join(projector.tooltips())
+    assert name not in tips and "Budget" not in tips and "(secret)" not in tips
+    # a quarter later (interest flows), still nothing of it
+    while c.game.turn == 1:
+        win.facilitator.console.phase_control("advance")
+    projector.refresh()
+    text = " ".join(projector.news_texts()) + " ".join(projector.tooltips())
+    assert name not in text and "Loan Riyadh→Islamabad" not in text
+
+
+def test_public_view_blanks_private_lines(win):
+    from ui.projector import public_view
+    c = win.controller
+    secret_deal(c)
+    view = public_view(c.game)
+    assert all(c["public"] for c in view["commitments"].values())
+    assert view["proposals"] == {} and view["notes"] == []
+    for seat in SEATS:
+        s = view["seats"][seat]
+        assert s["budget"] is None and s["reserves"] is None and s["pc"] is None and s["declared"] == {}
+    assert c.game.state.seats["riyadh"].budget > 0  # the game itself is untouched
+
+
+def test_projector_toggles_full_screen_with_big_type(qtbot, win):
+    from ui.main_menus import HOW_TO_PLAY
+    mode = win.facilitator
+    act = win.menu_actions["projector"]
+    assert act.shortcut().toString() == "F5" and "F5" in HOW_TO_PLAY and "projector" in HOW_TO_PLAY
+    act.trigger()
+    projector = mode.projector
+    assert projector.isVisible() and projector.isFullScreen() and act.isChecked()
+    projector.showNormal()
+    projector.resize(1920, 1080)
+    qtbot.wait(20)
+    assert projector.news.font().pixelSize() >= 24 and projector.quarter.font().pixelSize() >= 40
+    assert projector.clock.font().pixelSize() >= 120
+    g = win.controller.game
+    assert projector.quarter.text() == g.quarter and projector.phase_text() == "Diplomacy"
+    assert projector.clock.text() == mode.countdown.text()
+    win.facilitator.enter(pin="")
+    win.facilitator.console.phase_control("hold")
+    assert "HOLD" in projector.clock_caption.text()
+    act.trigger()
+    assert not projector.isVisible() and not act.isChecked()
+
+
+def test_projector_crisis_banner(win):
+    c = win.controller
+    win.facilitator.toggle_projector(True)
+    projector = win.facilitator.projector
+    assert c.apply(A.InjectCrisis("facilitator", "abqaiq_strike", "riyadh")) is not None
+    while c.game.phase != "crisis":
+        assert c.apply(A.PhaseControl("facilitator", "advance")) is not None
+    assert not projector.banner.isHidden() and "CRISIS" in projector.banner.text()
+    assert projector.map.active_crisis() == c.game.state.crisis.site
+    assert projector.phase_text() == "Crisis test"
