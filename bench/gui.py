@@ -2,9 +2,13 @@
 
 Run: ``python bench/gui.py`` (offscreen works). Prints:
 
-* start-up: wall time from launching a Python process to the first paint event of the app's
-  main window (default game), next to the same for a bare PySide6 window started in the same
-  run, and their ratio (aim: under 4x);
+* start-up: wall time from launching a Python process until the app's main window, with the
+  default game loaded, has painted its first frame (all its views), next to the same for a bare PySide6 window started
+  in the same run, and their ratio (aim: under 4x). The app starts the way the ``wargame``
+  command does (the engine's package first, then the ``ui`` app). Both run with Python's
+  bytecode cache (as an installed app does; kept in a temporary folder, warmed by one discarded
+  run); the ratio without it (every module compiled at each start, as with
+  ``PYTHONDONTWRITEBYTECODE=1``) is printed too;
 * repaint: for the actions of a computer-played game applied through the controller, the time
   from ``apply`` until every view that the action changed has painted (aim: one 60 Hz frame,
   16 ms), as median / 90th percentile / max; also as CPU time, which a busy machine skews less.
@@ -16,6 +20,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,32 +28,37 @@ ROOT = Path(__file__).resolve().parents[1]
 
 BARE = r"""
 import os, sys, time
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 class Spy(QObject):
     def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True); os._exit(0)
+        if ev.type() == QEvent.Type.Paint and obj is w:  # the window's first frame: once all of
+            QTimer.singleShot(0, done)                   # it has painted (children too), stop
         return False
+def done():
+    print(time.time(), flush=True); os._exit(0)
 w = QMainWindow(); w.resize(1600, 900); spy = Spy(); w.installEventFilter(spy); w.show()
 app.exec()
 """
 
 APP = r"""
 import os, sys, time
-from PySide6.QtCore import QEvent, QObject
-from ui.app import ensure_app
-app = ensure_app()
+import wargame.cli  # what the `wargame` command runs first
+from ui import app as ui_app  # what `wargame gui` imports
+from PySide6.QtCore import QEvent, QObject, QTimer
+app = ui_app.ensure_app()
 from ui.adapter import GameController
 from ui.main_window import MainWindow
 from wargame.rules.game import Game
 players = {"ankara": "computer", "riyadh": "person", "islamabad": "person", "washington": "computer"}
 class Spy(QObject):
     def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True); os._exit(0)
+        if ev.type() == QEvent.Type.Paint and obj is w:  # the window's first frame: once all of
+            QTimer.singleShot(0, done)                   # it has painted (children too), stop
         return False
+def done():
+    print(time.time(), flush=True); os._exit(0)
 controller = GameController(Game("pact-2026", 7), players)
 controller.set_paused(True)
 w = MainWindow(controller, restore=False); w.resize(1600, 900); spy = Spy(); w.installEventFilter(spy); w.show()
@@ -67,13 +77,28 @@ def _startup(code: str, env: dict[str, str]) -> float:
 
 
 def startup(runs: int = 3) -> dict[str, float]:
-    """Best-of-``runs`` start-up times (s) of a bare window and of the app, and their ratio."""
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               WARGAME_SETTINGS_DIR=str(Path("/tmp") / "wargame-bench-settings"),
-               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    bare = min(_startup(BARE, env) for _ in range(runs))
-    app = min(_startup(APP, env) for _ in range(runs))
-    return {"bare_s": round(bare, 3), "app_s": round(app, 3), "ratio": round(app / bare, 2)}
+    """Best-of-``runs`` start-up times (s) of a bare window and of the app, and their ratio.
+
+    Runs alternate (bare, app, bare, app, ...) so a busy moment of the machine hits both alike.
+    ``*_nocache`` are the same without Python's bytecode cache.
+    """
+    base = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                WARGAME_SETTINGS_DIR=str(Path(tempfile.gettempdir()) / "wargame-bench-settings"),
+                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    cached = {k: v for k, v in base.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    cached["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "wargame-bench-pycache")
+    nocache = dict(base, PYTHONDONTWRITEBYTECODE="1")
+    nocache.pop("PYTHONPYCACHEPREFIX", None)
+    _startup(BARE, cached), _startup(APP, cached)  # warm the bytecode and disk caches
+    out: dict[str, float] = {}
+    for tag, env in (("", cached), ("_nocache", nocache)):
+        bare, app = [], []
+        for _ in range(runs):
+            bare.append(_startup(BARE, env))
+            app.append(_startup(APP, env))
+        out[f"bare{tag}_s"], out[f"app{tag}_s"] = round(min(bare), 3), round(min(app), 3)
+        out[f"ratio{tag}"] = round(min(app) / min(bare), 2)
+    return out
 
 
 def repaint(actions: int = 150) -> dict[str, float]:
@@ -139,18 +164,91 @@ def repaint(actions: int = 150) -> dict[str, float]:
             "map_changing_cpu": stats(heavy_cpu or [0.0])}
 
 
+def map_ops(repeats: int = 15) -> dict[str, float]:
+    """CPU ms (median) of one map update plus a full repaint of the map's viewport.
+
+    On a 1040x640 map of a game after 3 quarters: a repaint alone; ``set_sites`` with new
+    tooltips only; with one site renamed; ``set_links`` adding or removing a link;
+    ``set_active_crisis`` on and off; a full layout (zoom); a resize (its layout waits).
+    """
+    import dataclasses
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from ui.app import demo_controller, ensure_app
+    app = ensure_app()
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from ui import map_model
+    from ui.map_canvas import MapCanvas, MapLink
+
+    scene = map_model.build(demo_controller().game, None)
+    crisis = next(s.id for s in scene.sites if s.kind == "crisis")
+    base = next(s.id for s in scene.sites if s.kind == "base")
+    canvas = MapCanvas()
+    canvas.resize(1040, 640)
+    canvas.show()
+    for _ in range(5):
+        app.processEvents()
+    canvas.set_sites(scene.sites)
+    canvas.set_links(scene.links)
+    vp = canvas.viewport()
+    vp.repaint()
+    extra = MapLink("riyadh", "islamabad", "finance", 3, 0.7, None, "new")
+
+    def renamed(i: int) -> list:
+        return [dataclasses.replace(s, name=s.name + " *") if s.id == base and i % 2 else s for s in scene.sites]
+
+    def zoom(i: int) -> None:  # a wheel step in, laid out at once; then fitted back
+        if i % 2:
+            canvas.fit_region()
+            return
+        centre = QPointF(vp.rect().center())
+        canvas.wheelEvent(QWheelEvent(centre, canvas.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120),
+                                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                      Qt.ScrollPhase.NoScrollPhase, False))
+        canvas.flush_layout()
+
+    ops = {
+        "repaint": lambda i: None,
+        "set_sites_tooltips": lambda i: canvas.set_sites(
+            [dataclasses.replace(s, detail=f"{s.detail} {i}") for s in scene.sites]),
+        "set_sites_rename": lambda i: canvas.set_sites(renamed(i)),
+        "set_links": lambda i: canvas.set_links(scene.links + ([extra] if i % 2 == 0 else [])),
+        "set_active_crisis": lambda i: canvas.set_active_crisis(crisis if i % 2 == 0 else None, "CRISIS"),
+        "zoom_full_layout": zoom,
+        "resize": lambda i: (canvas.resize(1040 + 20 * (i % 2), 640), app.processEvents()),
+    }
+    out = {}
+    for name, op in ops.items():
+        times = []
+        for i in range(repeats):
+            c0 = time.process_time()
+            op(i)
+            vp.repaint()
+            times.append((time.process_time() - c0) * 1000)
+        out[name] = round(statistics.median(times), 1)
+    canvas.close()
+    return out
+
+
 def main() -> int:
-    """Print both figures."""
+    """Print the figures."""
     s = startup()
     print(f"start-up to first painted window: app {s['app_s']:.2f}s, bare PySide6 window "
           f"{s['bare_s']:.2f}s, ratio {s['ratio']:.2f}x (aim < 4x)")
+    print(f"  without Python's bytecode cache: app {s['app_nocache_s']:.2f}s, bare "
+          f"{s['bare_nocache_s']:.2f}s, ratio {s['ratio_nocache']:.2f}x")
     r = repaint()
     for key, label in (("all", "every action"), ("map_changing", "actions that change the map/indicators"),
                        ("map_changing_cpu", "same, CPU time of this process: less sensitive to a busy machine")):
         x = r[key]
         print(f"action -> repaint of every view ({label}, n={x['n']}): median {x['median_ms']} ms, "
               f"p90 {x['p90_ms']} ms, max {x['max_ms']} ms (aim 16 ms)")
-    print(json.dumps({"startup": s, "repaint": r}))
+    m = map_ops()
+    print("map update + full repaint, CPU ms (median): "
+          + ", ".join(f"{k} {v}" for k, v in m.items()))
+    print(json.dumps({"startup": s, "repaint": r, "map": m}))
     return 0
 
 

@@ -136,3 +136,118 @@ def test_zoom_is_clamped_and_fit_restores(canvas):
     assert fitted < canvas.transform().m11() <= fitted * 14 * 1.02
     canvas.fit_region()
     assert canvas.transform().m11() == pytest.approx(fitted)
+
+
+# -- speed: cached rendering, incremental layout, debounced resize ---------------------------
+def _label_rects(canvas):
+    return {s.id: canvas.site_item(s.id).label_rect for s in SITES if s.id != "washington"}
+
+
+def test_items_cache_their_own_rendering(canvas):
+    from PySide6.QtWidgets import QGraphicsItem
+    from ui.map_items import TextLabelItem
+
+    device = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert all(canvas.site_item(s.id).cacheMode() == device for s in SITES)
+    labels = [i for i in canvas.scene().items() if isinstance(i, TextLabelItem)]
+    assert labels and all(i.cacheMode() != QGraphicsItem.CacheMode.NoCache for i in labels)
+    assert canvas.cacheMode() & canvas.CacheModeFlag.CacheBackground  # countries: the background
+
+
+def test_set_sites_with_same_layout_data_does_not_lay_out_again(canvas, monkeypatch):
+    import dataclasses
+
+    import ui.map_canvas as mc
+
+    calls = []
+    real = mc._place_label
+    monkeypatch.setattr(mc, "_place_label", lambda *a, **k: calls.append(1) or real(*a, **k))
+    canvas.set_sites([dataclasses.replace(s, detail=s.detail + " (new)") for s in SITES])
+    assert calls == []
+    assert canvas.site_item("riyadh").toolTip() == "Capital of Saudi Arabia (new)"
+    renamed = [dataclasses.replace(s, name="Riyadh HQ") if s.id == "riyadh" else s for s in SITES]
+    canvas.set_sites(renamed)
+    assert len(calls) == 1  # only the renamed site's label is placed again
+
+
+def test_crisis_places_only_its_own_label(canvas):
+    before = _label_rects(canvas)
+    canvas.set_active_crisis("hormuz", "CRISIS: Tanker seized")
+    during = _label_rects(canvas)
+    assert {k for k in before if before[k] != during[k]} <= {"hormuz"}
+    assert during["hormuz"].height() > before["hormuz"].height()  # the crisis line
+    canvas.set_active_crisis(None)
+    assert _label_rects(canvas) == before
+
+
+def test_layout_is_the_same_whatever_the_order(qtbot):
+    def build(crisis_first):
+        view = MapCanvas()
+        qtbot.addWidget(view)
+        view.resize(1000, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        if crisis_first:
+            view.set_active_crisis("hormuz", "CRISIS")
+        view.set_sites(SITES)
+        if not crisis_first:
+            view.set_active_crisis("hormuz", "CRISIS")
+        return _label_rects(view)
+
+    assert build(True) == build(False)
+
+
+def test_resize_lays_out_once_resizing_pauses(canvas, qtbot):
+    canvas.resize(900, 640)
+    assert canvas.layout_pending()
+    before = canvas.site_item("riyadh").label_rect  # site_item() flushes a pending layout
+    assert not canvas.layout_pending()
+    canvas.resize(1000, 700)
+    qtbot.waitUntil(lambda: not canvas.layout_pending(), timeout=2000)
+    assert canvas.site_item("riyadh").label_rect.isValid() and before.isValid()
+
+
+def test_repaint_is_fast(canvas):
+    import time
+
+    from ui.map_canvas import MapLink
+
+    canvas.set_links([MapLink("riyadh", "islamabad", "pact", 5), MapLink("ankara", "riyadh", "finance", 3)])
+    vp = canvas.viewport()
+    vp.repaint()  # fill the caches
+    t0 = time.process_time()
+    for i in range(10):
+        canvas.set_active_crisis("hormuz" if i % 2 else None, "CRISIS: Tanker seized")
+        vp.repaint()
+    per_action = (time.process_time() - t0) / 10
+    assert per_action < 0.05  # ~3 ms here; it was ~80 ms when every label was redrawn
+
+
+# -- map key ---------------------------------------------------------------------------------
+def test_legend_collapses_on_a_short_map_and_toggles(qtbot):
+    view = MapCanvas()
+    qtbot.addWidget(view)
+    view.resize(850, 450)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_sites(SITES)
+    legend = view.legend()
+    assert not legend.expanded and legend.height() < 40  # a small "Map key" chip
+    qtbot.mouseClick(legend, Qt.MouseButton.LeftButton)
+    assert legend.expanded
+    qtbot.mouseClick(legend, Qt.MouseButton.LeftButton)
+    assert not legend.expanded
+
+
+def test_expanded_legend_hides_no_site(qtbot):
+    view = MapCanvas()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_sites(SITES)
+    legend = view.legend()
+    assert legend.expanded
+    box = legend.geometry()
+    assert all(not box.contains(view.site_view_pos(s.id).toPoint()) for s in SITES)
+    assert view.viewport().rect().contains(box)

@@ -136,6 +136,48 @@ def test_scoreboard_totals_match_the_engine(scoreboard, mid_game):
     assert not image.isNull()
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("width", [380, 430, 460, 520, 600, 700])
+def test_scoreboard_lays_out_cleanly(qtbot, qapp, mid_game, width, large):
+    """380-700 px wide, normal and large text: everything fits, every component is there."""
+    apply_theme(qapp, large=large)
+    try:
+        w = Scoreboard()
+        qtbot.addWidget(w)
+        w.set_game(mid_game, viewer="islamabad")
+        n_parts = sum(len(w.parts(s)) for s in SEATS)
+        for height in (w.minimumSizeHint().height(), 340, 420):
+            w.resize(width, height)
+            w.show()
+            w.grab()  # paints
+            info = w.layout_info()
+            assert info["fits"], (width, height, info)
+            # every component has a tooltip: its bar segment, and its line in the list
+            assert info["tooltips"] >= n_parts * (2 if info["columns"] else 1), info
+            if not large and height >= 300 and width >= 430:
+                assert info["columns"] and info["labels"], (width, height, info)  # listed by name
+            if width >= 600 and height >= 420:
+                assert not info["shortened"], info
+        assert w.minimumSizeHint().height() <= 270  # fits a 1280x720 window, even in large mode
+    finally:
+        apply_theme(qapp)
+
+
+def test_scoreboard_title_and_note_do_not_overlap(qtbot, mid_game):
+    from PySide6.QtGui import QFontMetricsF
+
+    w = Scoreboard()
+    qtbot.addWidget(w)
+    w.set_game(mid_game, viewer="riyadh")
+    title = QFontMetricsF(scaled_font(12, True)).horizontalAdvance(f"Scores · {mid_game.quarter}")
+    for width in (380, 430, 460, 520, 700):
+        w.resize(width, 340)
+        w.grab()
+        info = w.layout_info()
+        note = QFontMetricsF(scaled_font(9)).horizontalAdvance(str(info["note"]))
+        assert info["header_lines"] == 2 or title + 16 + note <= width - 24
+
+
 def test_theme(qapp):
     apply_theme(qapp)
     assert qapp.style().name().lower() == "fusion"

@@ -6,12 +6,16 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
-from ui import settings
-from ui.adapter import COMPUTER, GameController
+# The engine first: once PySide6 is loaded, shiboken's import hook reads the source of every
+# module imported after it, which costs ~25 ms more for the engine and pydantic at start-up.
+import wargame.rules.game  # noqa: F401  (imported for its side effect: loaded before Qt)
 from wargame.types import SEATS
+
+from PySide6.QtCore import QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+
+from ui import settings  # noqa: E402
+from ui.adapter import COMPUTER, GameController  # noqa: E402
 
 SCREENSHOT_SIZE = (1600, 900)
 
@@ -74,10 +78,14 @@ def saved_controller_at(path: str, turn: int | None) -> GameController:
 
 
 def grab(window: QWidget, path: str) -> bool:
-    """Render ``window`` to a PNG file."""
+    """Render ``window`` to a PNG file (maps laid out for their final size first)."""
+    from ui.map_canvas import MapCanvas
     app = QApplication.instance()
     for _ in range(5):
         app.processEvents()
+    for canvas in window.findChildren(MapCanvas):
+        canvas.flush_layout()  # a resize lays the map out again only once resizing pauses
+    app.processEvents()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return window.grab().save(str(path))
 

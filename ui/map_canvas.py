@@ -10,24 +10,48 @@ Projection: equirectangular, ``x = lon * PX_PER_DEG * cos(LAT0)``,
 ``y = -lat * PX_PER_DEG`` (scene units). Markers and labels ignore zoom, so
 they keep their pixel size; overlapping markers are spread apart with short
 leader lines and labels are placed greedily to avoid collisions.
+
+Speed: the static base map (sea, graticule, countries) is drawn in
+:meth:`MapCanvas.drawBackground` and cached by the view; markers and labels
+cache their own rendering (see :mod:`ui.map_items`). The label layout runs
+only when what it depends on changed (site names, kinds and positions, the
+zoom and the visible area); a crisis re-places just its own label, and
+resizing or zooming lays out again once the user pauses.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF,
+from PySide6.QtCore import (QByteArray, QDataStream, QIODevice, QPointF, QRect, QRectF, QTimer, Qt,
+                            Signal)
+from PySide6.QtGui import (QColor, QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF,
                            QTransform)
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from ui.map_items import (BORDER, CRISIS_RED, COUNTRY_TEXT, GRATICULE, LAND,
                           LINK_KIND_COLORS, NEUTRAL, SEA, SEA_TEXT, InsetItem,
                           LegendWidget, LinkItem, SiteItem, TextLabelItem, ui_font)
+
+#: Qt's pixmap cache (KB) is raised to at least this, so the map's cached items fit in it.
+PIXMAP_CACHE_KB = 32 * 1024
+#: Weight of overlapping a country or sea name when placing a site label (a marker or label: 1).
+SOFT_WEIGHT = 0.35
+#: Weight of a label's area outside the view (cut off: worse than covering something).
+OUTSIDE_WEIGHT = 5.0
+#: Below this viewport height (px) the map key starts collapsed, as a chip.
+LEGEND_AUTO_MIN_HEIGHT = 540
+#: Milliseconds to wait after the last resize or zoom step before laying labels out again.
+LAYOUT_DELAY_MS = 120
+
+Box = tuple[float, float, float, float]
+"""A rectangle as (left, top, right, bottom) in device pixels (layout arithmetic)."""
 
 #: Okabe-Ito colour-blind-safe colours for the four seats.
 SEAT_COLORS: dict[str, str] = {
@@ -124,19 +148,30 @@ class MapCanvas(QGraphicsView):
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
+                            | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the base map
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setBackgroundBrush(SEA)
         self.setMinimumSize(320, 240)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:  # room for the items' cached rendering
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
 
-        self._countries: dict[str, QGraphicsPathItem] = {}
+        self._countries: dict[str, tuple[QPainterPath, QRectF]] = {}
+        self._country_fill: dict[str, QColor] = {}
+        self._border_pen = QPen(BORDER, 0.8)
+        self._border_pen.setCosmetic(True)
+        self._graticule = QPainterPath()
+        self._graticule_pen = QPen(GRATICULE, 0.7, Qt.PenStyle.DashLine)
+        self._graticule_pen.setCosmetic(True)
         self._country_labels: list[TextLabelItem] = []
+        self._label_boxes: list[tuple[TextLabelItem, QRectF]] = []
         self._sites: dict[str, MapSite] = {}
         self._site_items: dict[str, SiteItem] = {}
         self._links: list[MapLink] = []
@@ -146,9 +181,26 @@ class MapCanvas(QGraphicsView):
         self._user_zoomed = False
         x0, y0, x1, y1 = REGION
         self._region_rect = QRectF(project(x0, y1), project(x1, y0))
+        # layout state: what the last layout was computed for, and its results
+        self._layout_key: object = None
+        self._layout_dirty = False
+        self._laid_out_painted = False           # painted since sites arrived
+        self._painted = False
+        self._view_box: Box = (0.0, 0.0, 0.0, 0.0)
+        self._layout_scale = 1.0
+        self._fixed_boxes: list[Box] = []          # the inset
+        self._soft_boxes: list[Box] = []           # country and sea names (may be overlapped)
+        self._marker_boxes: dict[str, Box] = {}    # markers after spreading
+        self._base_labels: dict[str, Box] = {}     # label boxes without the crisis line
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(LAYOUT_DELAY_MS)
+        self._layout_timer.timeout.connect(self.flush_layout)
 
         self._load_countries(Path(geojson_path) if geojson_path else DEFAULT_GEOJSON)
         self._legend = LegendWidget(self.seat_colors, self.viewport())
+        self._legend_choice: bool | None = None  # None: expanded where it hides no site
+        self._legend.toggled.connect(self._on_legend_toggled)
         self.fit_region()
 
     # -- public API ------------------------------------------------------------
@@ -158,7 +210,8 @@ class MapCanvas(QGraphicsView):
 
     def set_country_tints(self, tints: Mapping[str, str]) -> None:
         """Lightly tint countries by name (e.g. seat members); others reset."""
-        for name, item in self._countries.items():
+        fill: dict[str, QColor] = {}
+        for name in self._countries:
             col = QColor(LAND)
             if name in tints:
                 t = QColor(tints[name])
@@ -166,7 +219,15 @@ class MapCanvas(QGraphicsView):
                 col = QColor.fromRgbF(LAND.redF() * (1 - f) + t.redF() * f,
                                       LAND.greenF() * (1 - f) + t.greenF() * f,
                                       LAND.blueF() * (1 - f) + t.blueF() * f)
-            item.setBrush(col)
+            fill[name] = col
+        if fill != self._country_fill:
+            self._country_fill = fill
+            self.resetCachedContent()
+            self.viewport().update()
+
+    def country_fill(self, name: str) -> QColor:
+        """The fill colour of a country (after :meth:`set_country_tints`)."""
+        return QColor(self._country_fill.get(name, LAND))
 
     def set_sites(self, sites: list[MapSite]) -> None:
         """Replace the site markers; items are reused by site id."""
@@ -189,7 +250,10 @@ class MapCanvas(QGraphicsView):
             item.set_crisis(self._crisis[1] if self._crisis and self._crisis[0] == s.id else None)
         if self._selected not in self._sites:
             self._selected = None
-        self._relayout()
+        if self._painted:
+            self._relayout()  # a no-op unless names, kinds or positions changed
+        else:  # not shown yet: its size is not final, so lay out once, at the first paint
+            self._layout_dirty = True
 
     def set_links(self, links: list[MapLink]) -> None:
         """Replace the relationship links; items are reused by (a, b, kind)."""
@@ -214,11 +278,16 @@ class MapCanvas(QGraphicsView):
         self._update_link_paths()
 
     def set_active_crisis(self, site_id: str | None, label: str = "") -> None:
-        """Highlight ``site_id`` with a red halo and ``label``; None clears."""
+        """Highlight ``site_id`` with a red halo and ``label``; None clears.
+
+        Only the crisis site's label is placed again (around the others); the rest of the
+        layout stays as it is.
+        """
         self._crisis = (site_id, label) if site_id is not None else None
         for sid, item in self._site_items.items():
             item.set_crisis(label if sid == site_id else None)
-        self._relayout()
+        self._place_crisis_label()
+        self._place_legend()
 
     def active_crisis(self) -> str | None:
         """Id of the highlighted crisis site, or None."""
@@ -235,7 +304,8 @@ class MapCanvas(QGraphicsView):
             item.set_selected(sid == self._selected)
 
     def site_item(self, site_id: str) -> SiteItem | None:
-        """The graphics item of a site (for tests and overlays)."""
+        """The graphics item of a site (for tests and overlays), laid out."""
+        self.flush_layout()
         return self._site_items.get(site_id)
 
     def link_items(self) -> list[LinkItem]:
@@ -248,29 +318,45 @@ class MapCanvas(QGraphicsView):
 
     def site_view_pos(self, site_id: str) -> QPointF:
         """Viewport pixel position of a site's (possibly nudged) marker centre."""
+        self.flush_layout()
         item = self._site_items[site_id]
         off = item.link_offset() if isinstance(item, InsetItem) else item.offset
         return QPointF(self.mapFromScene(item.pos())) + off
 
     def fit_region(self) -> None:
         """Zoom and centre so the whole game region is visible."""
+        self._fit()
+        self._relayout()
+
+    def _fit(self) -> None:
         self.resetTransform()
         self.fitInView(self._region_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._user_zoomed = False
         self._clamp_scale()
         self.centerOn(self._region_rect.center())
-        self._relayout()
 
     def set_legend_visible(self, visible: bool) -> None:
         """Show or hide the map key overlay."""
         self._legend.setVisible(visible)
 
+    def legend(self) -> LegendWidget:
+        """The map key overlay (collapsible)."""
+        return self._legend
+
+    def flush_layout(self) -> None:
+        """Lay the labels out now if a resize or zoom left the layout pending."""
+        if self._layout_dirty:
+            self._relayout()
+
+    def layout_pending(self) -> bool:
+        """Whether a (debounced) layout is waiting."""
+        return self._layout_dirty
+
     # -- loading ---------------------------------------------------------------
     def _load_countries(self, path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
-        pen = QPen(BORDER, 0.8)
-        pen.setCosmetic(True)
         bounds = QRectF()
+        to_scene = QTransform(PX_PER_DEG * _COS, 0, 0, -PX_PER_DEG, 0, 0)  # == project()
         for feat in data.get("features", []):
             geom = feat.get("geometry") or {}
             polys = geom.get("coordinates", [])
@@ -280,14 +366,11 @@ class MapCanvas(QGraphicsView):
             path_.setFillRule(Qt.FillRule.OddEvenFill)
             for poly in polys:
                 for ring in poly:
-                    path_.addPolygon(QPolygonF([project(x, y) for x, y in ring]))
+                    path_.addPolygon(to_scene.map(_polygon(ring)))
                     path_.closeSubpath()
-            item = QGraphicsPathItem(path_)
-            item.setPen(pen)
-            item.setBrush(QBrush(LAND))
-            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            self._scene.addItem(item)
-            self._countries[feat.get("properties", {}).get("name", "")] = item
+            name = feat.get("properties", {}).get("name", "")
+            self._countries[name] = (path_, path_.boundingRect())
+            self._country_fill[name] = QColor(LAND)
             bounds = bounds.united(path_.boundingRect())
         if "clip_bbox" in data:
             x0, y0, x1, y1 = data["clip_bbox"]
@@ -306,10 +389,9 @@ class MapCanvas(QGraphicsView):
         item.setPos(project(lon, lat))
         self._scene.addItem(item)
         self._country_labels.append(item)
+        self._label_boxes.append((item, QTransform().rotate(item.angle).mapRect(item.pixel_rect())))
 
     def _add_graticule(self, r: QRectF) -> None:
-        pen = QPen(GRATICULE, 0.7, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
         path = QPainterPath()
         for lon in range(0, 101, 10):
             x = project(lon, 0).x()
@@ -321,8 +403,19 @@ class MapCanvas(QGraphicsView):
             if r.top() <= y <= r.bottom():
                 path.moveTo(r.left(), y)
                 path.lineTo(r.right(), y)
-        item = self._scene.addPath(path, pen)
-        item.setZValue(-1)
+        self._graticule = path
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt API)
+        """The static base map: sea, graticule and countries (cached by the view)."""
+        super().drawBackground(painter, rect)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(self._graticule_pen)
+        painter.drawPath(self._graticule)
+        painter.setPen(self._border_pen)
+        for name, (path_, brect) in self._countries.items():
+            if brect.intersects(rect):
+                painter.setBrush(self._country_fill[name])
+                painter.drawPath(path_)
 
     def _color_for(self, site: MapSite) -> QColor:
         if site.kind == "crisis" and not site.owner:
@@ -333,88 +426,167 @@ class MapCanvas(QGraphicsView):
     def _scale(self) -> float:
         return self.transform().m11()
 
-    def _relayout(self) -> None:
-        """Spread overlapping markers and place labels for the current zoom."""
+    def _layout_signature(self) -> tuple:
         s = self._scale()
-        items = {sid: it for sid, it in self._site_items.items() if not isinstance(it, InsetItem)}
-        base = {sid: it.pos() * s for sid, it in items.items()}
-        off = {sid: QPointF(0, 0) for sid in items}
-        ids = list(items)
-        for _ in range(60):
-            moved = False
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    d = (base[a] + off[a]) - (base[b] + off[b])
-                    dist = math.hypot(d.x(), d.y())
-                    need = items[a].marker_radius() + items[b].marker_radius() + 5
-                    if dist >= need:
-                        continue
-                    u = d / dist if dist > 1e-6 else QPointF(0.6, -0.8)
-                    wa = 0.2 if items[a].kind == "capital" else 0.8
-                    wb = 0.2 if items[b].kind == "capital" else 0.8
-                    push = (need - dist) / (wa + wb)
-                    off[a] += u * push * wa
-                    off[b] -= u * push * wb
-                    moved = True
-            if not moved:
-                break
-        obstacles: list[QRectF] = []
-        for sid, it in items.items():
-            c, r = base[sid] + off[sid], (22 if it.is_active_crisis else it.marker_radius() + 2)
-            obstacles.append(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
-        for sid, it in self._site_items.items():
-            if isinstance(it, InsetItem):
-                obstacles.append(QRectF(it.pos() * s + QPointF(-4, -InsetItem.HEIGHT / 2 - 4),
-                                        QRectF(0, 0, InsetItem.WIDTH + 8, InsetItem.HEIGHT + 8).size()))
-        for lab in self._country_labels:
-            rect = QTransform().rotate(lab.angle).mapRect(lab.pixel_rect())
-            obstacles.append(rect.translated(lab.pos() * s))
-        view = QRectF(self.mapToScene(self.viewport().rect()).boundingRect())
-        view = QRectF(view.topLeft() * s, view.bottomRight() * s).adjusted(4, 4, -4, -4)
-        crisis_id = self._crisis[0] if self._crisis else None
-        order = sorted(items, key=lambda k: (k != crisis_id, items[k].kind != "capital"))
-        for sid in order:
-            it = items[sid]
-            rect = self._place_label(base[sid] + off[sid], it, obstacles, view)
-            obstacles.append(rect)
-            it.set_layout(off[sid], rect.translated(-base[sid]))
+        view = self.mapToScene(self.viewport().rect()).boundingRect()
+        box = (view.left() * s + 4, view.top() * s + 4, view.right() * s - 4, view.bottom() * s - 4)
+        sites = tuple((sid, it.name, it.kind, it.pos().x(), it.pos().y(), isinstance(it, InsetItem))
+                      for sid, it in self._site_items.items())
+        return (round(s, 9), tuple(round(v, 2) for v in box), sites)
+
+    def _schedule_layout(self) -> None:
+        """Lay out again once resizing or zooming pauses (links follow the markers at once)."""
+        self._layout_dirty = True
+        self._layout_timer.start()
         self._update_link_paths()
 
-    @staticmethod
-    def _place_label(c: QPointF, it: SiteItem, obstacles: list[QRectF],
-                     view: QRectF) -> QRectF:
-        w, h = it.label_size()
-        r = it.marker_radius()
-        best: tuple[float, QRectF] | None = None
-        rank = 0
-        for extra in (0.0, 12.0, 26.0):
-            g = r + 6 + extra
-            d = g * 0.72
-            cands = [
-                QRectF(c.x() + g, c.y() - h / 2, w, h),            # right
-                QRectF(c.x() - g - w, c.y() - h / 2, w, h),        # left
-                QRectF(c.x() + d, c.y() - d - h + 4, w, h),        # upper right
-                QRectF(c.x() + d, c.y() + d - 4, w, h),            # lower right
-                QRectF(c.x() - d - w, c.y() - d - h + 4, w, h),    # upper left
-                QRectF(c.x() - d - w, c.y() + d - 4, w, h),        # lower left
-                QRectF(c.x() - w / 2, c.y() - g - h, w, h),        # above
-                QRectF(c.x() - w / 2, c.y() + g, w, h),            # below
-            ]
-            for rect in cands:
-                overlap = 0.0
-                for ob in obstacles:
-                    inter = rect.intersected(ob)
-                    if not inter.isEmpty():
-                        overlap += inter.width() * inter.height()
-                inside = rect.intersected(view)
-                overlap += (w * h - inside.width() * inside.height()) * 2
-                score = overlap / (w * h) * 100 + rank * 0.4 + extra * 0.6
-                rank += 1
-                if best is None or score < best[0]:
-                    best = (score, rect)
-            if best[0] < 12:
-                break
-        return best[1]
+    def _relayout(self) -> None:
+        """Spread overlapping markers and place labels for the current zoom, if anything changed."""
+        self._layout_timer.stop()
+        self._layout_dirty = False
+        key = self._layout_signature()
+        if key == self._layout_key:
+            self._update_link_paths()
+            return
+        old, self._layout_key = self._layout_key, key
+        if old is not None and old[:2] == key[:2] and len(old[2]) == len(key[2]) and \
+                all(a[0] == b[0] and a[2:] == b[2:] for a, b in zip(old[2], key[2])):
+            # only names changed (e.g. a base's posture level): place just those labels again
+            self._replace_labels([b[0] for a, b in zip(old[2], key[2]) if a[1] != b[1]])
+            self._place_crisis_label()
+            self._place_legend()
+            return
+        s = self._layout_scale = self._scale()
+        self._view_box = key[1]
+        items = [(sid, it) for sid, it in self._site_items.items() if not isinstance(it, InsetItem)]
+        bx = [it.pos().x() * s for _, it in items]
+        by = [it.pos().y() * s for _, it in items]
+        ox, oy = _spread([it.marker_radius() for _, it in items], bx, by,
+                         [0.2 if it.kind == "capital" else 0.8 for _, it in items])
+        fixed: list[Box] = []
+        for it in self._site_items.values():
+            if isinstance(it, InsetItem):
+                x, y = it.pos().x() * s - 4, it.pos().y() * s - InsetItem.HEIGHT / 2 - 4
+                fixed.append((x, y, x + InsetItem.WIDTH + 8, y + InsetItem.HEIGHT + 8))
+        self._fixed_boxes = fixed
+        self._soft_boxes = []
+        for lab, rect in self._label_boxes:
+            x, y = lab.pos().x() * s, lab.pos().y() * s
+            self._soft_boxes.append((rect.left() + x, rect.top() + y, rect.right() + x, rect.bottom() + y))
+        self._marker_boxes = {}
+        for i, (sid, it) in enumerate(items):
+            cx, cy, r = bx[i] + ox[i], by[i] + oy[i], it.marker_radius() + 2
+            self._marker_boxes[sid] = (cx - r, cy - r, cx + r, cy + r)
+        obstacles = fixed + list(self._marker_boxes.values())
+        order = sorted(range(len(items)), key=lambda i: items[i][1].kind != "capital")
+        self._base_labels = {}
+        for i in order:
+            sid, it = items[i]
+            cx, cy = bx[i] + ox[i], by[i] + oy[i]
+            w, h = it.label_size(with_crisis=False)
+            box = _place_label(cx, cy, w, h, it.marker_radius(), obstacles, self._view_box,
+                               self._soft_boxes)
+            obstacles.append(box)
+            self._base_labels[sid] = box
+            it.set_layout(QPointF(ox[i], oy[i]), _rel(box, bx[i], by[i]))
+        self._place_crisis_label()
+        self._update_link_paths()
+        self._place_legend()
+
+    def _replace_labels(self, site_ids: list[str]) -> None:
+        """Place the labels of ``site_ids`` again around everything else (same zoom and view)."""
+        s = self._layout_scale
+        for sid in site_ids:
+            it = self._site_items.get(sid)
+            if it is None or isinstance(it, InsetItem) or sid not in self._marker_boxes:
+                continue
+            x0, y0, x1, y1 = self._marker_boxes[sid]
+            obstacles = self._fixed_boxes + list(self._marker_boxes.values())
+            obstacles += [b for k, b in self._base_labels.items() if k != sid]
+            w, h = it.label_size(with_crisis=False)
+            box = _place_label((x0 + x1) / 2, (y0 + y1) / 2, w, h, it.marker_radius(), obstacles,
+                               self._view_box, self._soft_boxes)
+            self._base_labels[sid] = box
+            it.set_layout(it.offset, _rel(box, it.pos().x() * s, it.pos().y() * s))
+
+    def _place_crisis_label(self) -> None:
+        """Give the crisis site's label (with its crisis line) a place; others keep theirs."""
+        s = self._layout_scale
+        crisis_id = self._crisis[0] if self._crisis else None
+        for sid, it in self._site_items.items():
+            base = self._base_labels.get(sid)
+            if base is None or isinstance(it, InsetItem):
+                continue
+            ax, ay = it.pos().x() * s, it.pos().y() * s
+            if sid != crisis_id:
+                it.set_layout(it.offset, _rel(base, ax, ay))
+                continue
+            x0, y0, x1, y1 = self._marker_boxes[sid]
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            obstacles = list(self._fixed_boxes)
+            obstacles += [(cx - 22, cy - 22, cx + 22, cy + 22) if k == sid else m
+                          for k, m in self._marker_boxes.items()]
+            obstacles += [b for k, b in self._base_labels.items() if k != sid]
+            w, h = it.label_size(with_crisis=True)
+            box = _place_label(cx, cy, w, h, it.marker_radius(), obstacles, self._view_box,
+                               self._soft_boxes)
+            it.set_layout(it.offset, _rel(box, ax, ay))
+
+    # -- map key -----------------------------------------------------------------
+    def _on_legend_toggled(self, expanded: bool) -> None:
+        self._legend_choice = expanded
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """Put the key in the corner where it hides the fewest sites and labels.
+
+        Unless the user chose (by clicking it), the key is expanded only on a map at least
+        :data:`LEGEND_AUTO_MIN_HEIGHT` px tall and where it hides no site or label; otherwise
+        it collapses to a small "Map key" chip.
+        """
+        vp = self.viewport().rect()
+        if vp.width() < 50 or vp.height() < 50:
+            return
+        boxes: list[tuple[QRectF, float]] = []
+        for sid, it in self._site_items.items():
+            anchor = QPointF(self.mapFromScene(it.pos()))
+            if isinstance(it, InsetItem):
+                boxes.append((QRectF(anchor.x(), anchor.y() - it.HEIGHT / 2, it.WIDTH, it.HEIGHT), 2.0))
+                continue
+            c = anchor + it.offset
+            r = it.marker_radius() + 3
+            boxes.append((QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), 4.0))
+            if not it.label_rect.isEmpty():
+                boxes.append((it.label_rect.translated(anchor), 1.0))
+        margin = 10
+
+        def cost(size, corner: int) -> tuple[float, QRect]:
+            x = vp.width() - size.width() - margin if corner in (0, 2) else margin
+            y = vp.height() - size.height() - margin if corner in (0, 1) else margin
+            rect = QRect(x, y, size.width(), size.height())
+            rf = QRectF(rect).adjusted(-4, -4, 4, 4)
+            return sum(wt for b, wt in boxes if rf.intersects(b)) + 0.01 * corner, rect
+
+        options = []  # corners: bottom right, bottom left, top right
+        for columns in (1, 2):
+            size = self._legend.size_for(True, columns)
+            if size.height() > vp.height() - 2 * margin or size.width() > vp.width() // 2:
+                continue
+            for corner in (0, 1, 2):
+                c, rect = cost(size, corner)
+                options.append((c + 0.001 * columns, columns, rect))
+        best = min(options, key=lambda o: o[0]) if options else None
+        expanded = self._legend_choice if self._legend_choice is not None else \
+            (best is not None and best[0] < 1.0 and vp.height() >= LEGEND_AUTO_MIN_HEIGHT)
+        if expanded and best is not None:
+            self._legend.set_columns(best[1])
+            self._legend.set_expanded(True)
+            self._legend.move(best[2].topLeft())
+        else:
+            self._legend.set_expanded(False)
+            chip = self._legend.size_for(False)
+            _c, rect = min((cost(chip, corner) for corner in (0, 1, 2)), key=lambda o: o[0])
+            self._legend.move(rect.topLeft())
 
     def _anchor(self, site_id: str) -> QPointF | None:
         item = self._site_items.get(site_id)
@@ -444,8 +616,38 @@ class MapCanvas(QGraphicsView):
             ctrl = (a + b) / 2 + perp * length * (0.12 + 0.11 * n)
             path = QPainterPath(a)
             path.quadTo(ctrl, b)
-            item.setPath(path)
+            item.set_curve(path)
             item.setVisible(True)
+        self._update_link_caching()
+
+    def _update_link_caching(self) -> None:
+        """Cache the links' rendering while their pixmaps fit Qt's pixmap cache with room to spare.
+
+        Each cached link keeps a pixmap of its device bounding box (Qt clips one larger than
+        1.2 screens to the view). If they would not fit, Qt would evict and re-render them on
+        every paint, which is slower than drawing; then they are drawn directly.
+        """
+        if not self._link_items:
+            return
+        dpr = self.viewport().devicePixelRatioF()
+        screen = self.screen().geometry() if self.screen() is not None else QRect(0, 0, 1920, 1080)
+        max_w, max_h = screen.width() * 1.2, screen.height() * 1.2
+        vp = QRectF(self.viewport().rect())
+        t = self.viewportTransform()
+        total = 0.0
+        for item in self._link_items.values():
+            if not item.isVisible():
+                continue
+            r = t.mapRect(item.boundingRect())
+            if r.width() > max_w or r.height() > max_h:
+                r = r.intersected(vp)
+            total += r.width() * r.height() * 4 * dpr * dpr
+        budget = QPixmapCache.cacheLimit() * 1024 * 0.6 - 2_000_000  # the sites and labels
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if total < budget
+                else QGraphicsItem.CacheMode.NoCache)
+        for item in self._link_items.values():
+            if item.cacheMode() != mode:
+                item.setCacheMode(mode)
 
     def _clamp_scale(self) -> None:
         s = self._scale()
@@ -466,7 +668,7 @@ class MapCanvas(QGraphicsView):
         self._user_zoomed = True
         self.scale(1.18 ** steps, 1.18 ** steps)
         self._clamp_scale()
-        self._relayout()
+        self._schedule_layout()
         event.accept()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
@@ -483,13 +685,115 @@ class MapCanvas(QGraphicsView):
         super().mousePressEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        """Keep the region fitted until the user zooms; keep the key placed."""
+        """Keep the region fitted until the user zooms; lay out again when resizing pauses."""
         super().resizeEvent(event)
         if self._user_zoomed:
             self._clamp_scale()
-            self._relayout()
         else:
-            self.fit_region()
-        vp = self.viewport()
-        self._legend.move(vp.width() - self._legend.width() - 12,
-                          vp.height() - self._legend.height() - 12)
+            self._fit()
+        self._schedule_layout()
+        self._place_legend()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        """Paint; the first paint after sites arrive waits for no debounce."""
+        if self._layout_dirty and not self._laid_out_painted:
+            self._relayout()
+        self._painted = True
+        if self._site_items:
+            self._laid_out_painted = True
+        super().paintEvent(event)
+
+
+def _spread(radius: list[float], bx: list[float], by: list[float],
+            weight: list[float]) -> tuple[list[float], list[float]]:
+    """Offsets (device pixels) that push overlapping markers apart; capitals move least."""
+    n = len(radius)
+    ox, oy = [0.0] * n, [0.0] * n
+    for _ in range(60):
+        moved = False
+        for i in range(n):
+            xi, yi = bx[i] + ox[i], by[i] + oy[i]
+            for j in range(i + 1, n):
+                need = radius[i] + radius[j] + 5
+                dx, dy = xi - (bx[j] + ox[j]), yi - (by[j] + oy[j])
+                if dx >= need or -dx >= need or dy >= need or -dy >= need:
+                    continue
+                dist = math.hypot(dx, dy)
+                if dist >= need:
+                    continue
+                ux, uy = (dx / dist, dy / dist) if dist > 1e-6 else (0.6, -0.8)
+                push = (need - dist) / (weight[i] + weight[j])
+                ox[i] += ux * push * weight[i]
+                oy[i] += uy * push * weight[i]
+                ox[j] -= ux * push * weight[j]
+                oy[j] -= uy * push * weight[j]
+                xi, yi = bx[i] + ox[i], by[i] + oy[i]
+                moved = True
+        if not moved:
+            break
+    return ox, oy
+
+
+def _place_label(cx: float, cy: float, w: float, h: float, r: float, obstacles: list[Box],
+                 view: Box, soft: list[Box] = ()) -> Box:  # type: ignore[assignment]
+    """The best of 24 candidate boxes around a marker: least overlap, inside the view, close.
+
+    Overlapping a ``soft`` obstacle (a country or sea name) costs a third of a hard one (a
+    marker, another site's label, the inset).
+    """
+    reach = r + 6 + 26 + w + h
+    near = [(o, 1.0) for o in obstacles
+            if o[0] < cx + reach and o[2] > cx - reach and o[1] < cy + reach and o[3] > cy - reach]
+    near += [(o, SOFT_WEIGHT) for o in soft
+             if o[0] < cx + reach and o[2] > cx - reach and o[1] < cy + reach and o[3] > cy - reach]
+    vx0, vy0, vx1, vy1 = view
+    area = max(w * h, 1.0)
+    best: tuple[float, Box] | None = None
+    rank = 0
+    for extra in (0.0, 12.0, 26.0):
+        g = r + 6 + extra
+        d = g * 0.72
+        for x0, y0 in ((cx + g, cy - h / 2),             # right
+                       (cx - g - w, cy - h / 2),         # left
+                       (cx + d, cy - d - h + 4),         # upper right
+                       (cx + d, cy + d - 4),             # lower right
+                       (cx - d - w, cy - d - h + 4),     # upper left
+                       (cx - d - w, cy + d - 4),         # lower left
+                       (cx - w / 2, cy - g - h),         # above
+                       (cx - w / 2, cy + g)):            # below
+            x1, y1 = x0 + w, y0 + h
+            overlap = 0.0
+            for (ax0, ay0, ax1, ay1), weight in near:
+                iw = min(x1, ax1) - max(x0, ax0)
+                if iw > 0:
+                    ih = min(y1, ay1) - max(y0, ay0)
+                    if ih > 0:
+                        overlap += iw * ih * weight
+            iw, ih = min(x1, vx1) - max(x0, vx0), min(y1, vy1) - max(y0, vy0)
+            overlap += (area - (iw * ih if iw > 0 and ih > 0 else 0.0)) * OUTSIDE_WEIGHT
+            score = overlap / area * 100 + rank * 0.4 + extra * 0.6
+            rank += 1
+            if best is None or score < best[0]:
+                best = (score, (x0, y0, x1, y1))
+        if best is not None and best[0] < 12:
+            break
+    assert best is not None
+    return best[1]
+
+
+def _rel(box: Box, ax: float, ay: float) -> QRectF:
+    """``box`` as a QRectF relative to the anchor (ax, ay)."""
+    return QRectF(box[0] - ax, box[1] - ay, box[2] - box[0], box[3] - box[1])
+
+
+def _polygon(ring: list[list[float]]) -> QPolygonF:
+    """A QPolygonF of (lon, lat) pairs, read from Qt's own serialised form.
+
+    Packing the numbers and letting Qt read them is ~3x faster than making one QPointF per
+    vertex in Python (the map has ~17,000 vertices; this is start-up time).
+    """
+    n = len(ring)
+    data = QByteArray(struct.pack(f">I{2 * n}d", n, *itertools.chain.from_iterable(ring)))
+    poly = QPolygonF()
+    QDataStream(data, QIODevice.OpenModeFlag.ReadOnly) >> poly  # type: ignore[operator]
+    return poly

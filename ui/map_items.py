@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter,
-                           QPainterPath, QPainterPathStroker, QPen, QPolygonF,
+                           QPainterPath, QPainterPathStroker, QPen, QPixmap, QPolygonF,
                            QRadialGradient)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QWidget
 
@@ -109,19 +109,32 @@ def draw_marker(p: QPainter, kind: str, center: QPointF, color: QColor,
     p.drawPath(path)
 
 
+#: Unit offsets around which a label's halo is stamped (12 directions: a round outline).
+_HALO_DIRS: tuple[tuple[float, float], ...] = tuple(
+    (math.cos(math.radians(a)), math.sin(math.radians(a))) for a in range(0, 360, 30))
+
+
 def haloed_text(p: QPainter, pos: QPointF, text: str, font: QFont,
                 color: QColor, halo: QColor = QColor(255, 255, 255, 225),
                 halo_width: float = 3.2) -> None:
-    """Draw ``text`` with its baseline origin at ``pos`` and a soft halo."""
-    path = QPainterPath()
-    path.addText(pos, font, text)
-    p.setPen(QPen(halo, halo_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                  Qt.PenJoinStyle.RoundJoin))
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    p.drawPath(path)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(color)
-    p.drawPath(path)
+    """Draw ``text`` with its baseline origin at ``pos`` and a soft halo ``halo_width`` px wide.
+
+    The halo is the text itself stamped around ``pos`` (Qt's glyph cache makes that ~10x
+    cheaper than stroking the text's outline, for the same look).
+    """
+    p.setFont(font)
+    p.setPen(halo)
+    r = halo_width / 2
+    x, y = pos.x(), pos.y()
+    for dx, dy in _HALO_DIRS:
+        p.drawText(QPointF(x + dx * r, y + dy * r), text)
+    p.setPen(color)
+    p.drawText(pos, text)
+
+
+#: How the map's pixel-sized items keep their rendering: drawn once into a pixmap in device
+#: coordinates and blitted on every repaint until they change (haloed text is costly to draw).
+ITEM_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class SiteItem(QGraphicsItem):
@@ -129,13 +142,17 @@ class SiteItem(QGraphicsItem):
 
     The canvas sets :attr:`offset` (marker displacement, to separate nearly
     coincident sites) and :attr:`label_rect` (label box relative to the
-    anchor) on every layout pass; both are in device pixels.
+    anchor) when it lays the map out; both are in device pixels. The item
+    caches its rendering (:data:`ITEM_CACHE`) and its label's font metrics,
+    so a repaint of the map only blits it; setters that change nothing visible
+    do not invalidate the cache.
     """
 
     def __init__(self, site_id: str) -> None:
         super().__init__()
         self.site_id = site_id
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setCacheMode(ITEM_CACHE)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(20)
@@ -148,17 +165,27 @@ class SiteItem(QGraphicsItem):
         self.hovered = False
         self.crisis_label: str | None = None
         self._bounds = QRectF()
+        self._lines: list[tuple[str, QFont, QFontMetricsF]] | None = None
 
     # -- data ----------------------------------------------------------------
     def set_data(self, name: str, kind: str, color: QColor, tooltip: str) -> None:
         """Update the displayed name, kind, colour and tooltip in place."""
-        self.name, self.kind, self.color = name, kind, QColor(color)
-        self.setToolTip(tooltip)
-        self.setZValue(22 if kind == "capital" else 20)
-        self._relayout()
+        if tooltip != self.toolTip():
+            self.setToolTip(tooltip)
+        color = QColor(color)
+        if (name, kind) != (self.name, self.kind):
+            self.name, self.kind, self.color = name, kind, color
+            self._lines = None
+            self.setZValue(self._z())
+            self._relayout()
+        elif color != self.color:
+            self.color = color
+            self.update()
 
     def set_layout(self, offset: QPointF, label_rect: QRectF) -> None:
         """Set marker offset and label box (device pixels) from the canvas."""
+        if offset == self.offset and label_rect == self.label_rect:
+            return
         self.offset, self.label_rect = QPointF(offset), QRectF(label_rect)
         self._relayout()
 
@@ -170,28 +197,40 @@ class SiteItem(QGraphicsItem):
 
     def set_crisis(self, label: str | None) -> None:
         """Show the active-crisis halo (``label`` may be ''); None clears."""
+        if label == self.crisis_label:
+            return
         self.crisis_label = label
-        self.setZValue(24 if label is not None else (22 if self.kind == "capital" else 20))
+        self._lines = None
+        self.setZValue(self._z())
         self._relayout()
+
+    def _z(self) -> float:
+        return 24 if self.crisis_label is not None else (22 if self.kind == "capital" else 20)
 
     @property
     def is_active_crisis(self) -> bool:
         """True while the crisis halo is shown."""
         return self.crisis_label is not None
 
+    def _metrics(self) -> list[tuple[str, QFont, QFontMetricsF]]:
+        if self._lines is None:
+            lines = [(self.name, ui_font(14 if self.kind == "capital" else 12.5,
+                                         bold=self.kind == "capital"))]
+            if self.crisis_label:
+                lines.append((self.crisis_label, ui_font(12, bold=True)))
+            self._lines = [(t, f, QFontMetricsF(f)) for t, f in lines]
+        return self._lines
+
     def label_lines(self) -> list[tuple[str, QFont]]:
         """The text lines of the label block with their fonts."""
-        lines = [(self.name, ui_font(14 if self.kind == "capital" else 12.5,
-                                     bold=self.kind == "capital"))]
-        if self.crisis_label:
-            lines.append((self.crisis_label, ui_font(12, bold=True)))
-        return lines
+        return [(t, f) for t, f, _ in self._metrics()]
 
-    def label_size(self) -> tuple[float, float]:
-        """Width and height of the label block in pixels."""
+    def label_size(self, with_crisis: bool = True) -> tuple[float, float]:
+        """Width and height of the label block in pixels (``with_crisis``: with the crisis line)."""
         w = h = 0.0
-        for i, (text, font) in enumerate(self.label_lines()):
-            fm = QFontMetricsF(font)
+        for i, (text, _font, fm) in enumerate(self._metrics()):
+            if i and not with_crisis:
+                break
             pad = 10 if i else 0
             w = max(w, fm.horizontalAdvance(text) + pad)
             h += fm.height() + (4 if i else 0)
@@ -261,8 +300,7 @@ class SiteItem(QGraphicsItem):
             p.setPen(QPen(QColor(80, 80, 80, 150), 0.9))
             p.drawLine(self.offset, target)
         y = lr.top()
-        for i, (text, font) in enumerate(self.label_lines()):
-            fm = QFontMetricsF(font)
+        for i, (text, font, fm) in enumerate(self._metrics()):
             if i == 0:
                 col = SELECT if self.selected else LABEL_TEXT
                 haloed_text(p, QPointF(lr.left(), y + fm.ascent()), text, font, col)
@@ -310,8 +348,10 @@ class InsetItem(SiteItem):
         return 9.0
 
     def _relayout(self) -> None:
-        self.prepareGeometryChange()
-        self._bounds = QRectF(-6, -self.HEIGHT / 2 - 6, self.WIDTH + 12, self.HEIGHT + 12)
+        bounds = QRectF(-6, -self.HEIGHT / 2 - 6, self.WIDTH + 12, self.HEIGHT + 12)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
         self.update()
 
     def shape(self) -> QPainterPath:
@@ -365,9 +405,17 @@ class LinkItem(QGraphicsPathItem):
         if dashed:
             pen.setDashPattern([3.0, 2.0])
         self.dashed = dashed
-        self.setPen(pen)
-        self.setOpacity(opacity)
-        self.setToolTip(tooltip)
+        if pen != self.pen():  # unchanged styles must not repaint the link
+            self.setPen(pen)
+        if opacity != self.opacity():
+            self.setOpacity(opacity)
+        if tooltip != self.toolTip():
+            self.setToolTip(tooltip)
+
+    def set_curve(self, path: QPainterPath) -> None:
+        """Set the line's path (a no-op, without a repaint, when it is unchanged)."""
+        if path != self.path():
+            self.setPath(path)
 
     def set_view_scale(self, scale: float) -> None:
         """Tell the item the view scale so its hover area stays ~10 px wide."""
@@ -409,12 +457,13 @@ class LinkItem(QGraphicsPathItem):
 
 
 class TextLabelItem(QGraphicsItem):
-    """Static map annotation (country or sea name), centred on its anchor."""
+    """Static map annotation (country or sea name), centred on its anchor (cached rendering)."""
 
     def __init__(self, text: str, font: QFont, color: QColor,
                  angle: float = 0.0) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setCacheMode(ITEM_CACHE)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(5)
         self.text, self.font, self.color, self.angle = text, font, color, angle
@@ -423,6 +472,8 @@ class TextLabelItem(QGraphicsItem):
         self._rect = QRectF(-w / 2, -h / 2, w, h)
         self._ascent = fm.ascent()
         self.setRotation(angle)
+        if angle:  # Qt re-renders a device cache of a rotated item on every paint: cache unrotated
+            self.setCacheMode(QGraphicsItem.CacheMode.ItemCoordinateCache)
 
     def pixel_rect(self) -> QRectF:
         """Unrotated label box in pixels relative to the anchor."""
@@ -439,41 +490,128 @@ class TextLabelItem(QGraphicsItem):
 
 
 class LegendWidget(QWidget):
-    """Small translucent key of marker kinds and seat colours (viewport child)."""
+    """Collapsible key of marker kinds and seat colours (a child of the map's viewport).
+
+    Expanded, it lists the kinds and the seats in one column, or in two (:meth:`set_columns`,
+    for short maps); collapsed, it is a small "Key" chip. A click toggles it and emits
+    ``toggled(expanded)``; the canvas decides where it goes.
+    """
+
+    toggled = Signal(bool)
+
+    ROW = 17.0
+    HEAD = 30.0
 
     def __init__(self, seat_colors: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.seat_colors = dict(seat_colors)
         self._title, self._font = ui_font(11, bold=True), ui_font(11)
-        rows = len(KINDS) + len(self.seat_colors)
-        self.setFixedSize(150, 30 + rows * 17 + 12)
+        self._expanded = True
+        self._columns = 1
+        fm = QFontMetricsF(self._font)
+        self._kind_w = max(fm.horizontalAdvance(t) for t in KIND_TITLES.values())
+        self._seat_w = max([fm.horizontalAdvance(s.capitalize()) for s in self.seat_colors] or [0.0])
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._pixmap: QPixmap | None = None
+        self._resize()
 
+    # -- state -----------------------------------------------------------------
+    @property
+    def expanded(self) -> bool:
+        """Whether the full key is shown (else the small chip)."""
+        return self._expanded
+
+    def set_expanded(self, on: bool) -> None:
+        """Show the full key or the chip (no signal)."""
+        if on != self._expanded:
+            self._expanded = on
+            self._resize()
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the expanded key out in 1 or 2 columns."""
+        columns = 2 if columns >= 2 else 1
+        if columns != self._columns:
+            self._columns = columns
+            self._resize()
+
+    def size_for(self, expanded: bool, columns: int = 1) -> QSize:
+        """The widget's size when ``expanded`` (with ``columns``) or collapsed."""
+        if not expanded:
+            return QSize(round(QFontMetricsF(self._title).horizontalAdvance("Map key") + 40), 26)
+        kinds, seats = len(KINDS), len(self.seat_colors)
+        if columns >= 2:
+            w = 34 + self._kind_w + 18 + 34 + self._seat_w + 12
+            h = self.HEAD + max(kinds, seats) * self.ROW + 6
+        else:
+            w = max(34 + max(self._kind_w, self._seat_w) + 12, 150)
+            h = self.HEAD + (kinds + seats) * self.ROW + 12
+        return QSize(round(w), round(h))
+
+    def _resize(self) -> None:
+        self.setFixedSize(self.size_for(self._expanded, self._columns))
+        self.setToolTip("Hide the map key" if self._expanded else "Show the map key")
+        self._pixmap = None
+        self.update()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """A click toggles the key."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.set_expanded(not self._expanded)
+            self.toggled.emit(self._expanded)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    # -- painting --------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
+        """Blit the key, drawn once into a pixmap per size and state."""
+        dpr = self.devicePixelRatioF()
+        if self._pixmap is None or self._pixmap.devicePixelRatio() != dpr:
+            self._pixmap = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            self._pixmap.setDevicePixelRatio(dpr)
+            self._pixmap.fill(Qt.GlobalColor.transparent)
+            self._draw(QPainter(self._pixmap))
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._pixmap)
+        p.end()
+
+    def _draw(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.setPen(QPen(QColor("#B9C3CA"), 1))
-        p.setBrush(QColor(255, 255, 255, 225))
+        p.setBrush(QColor(255, 255, 255, 225 if self._expanded else 235))
         p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 7, 7)
         p.setFont(self._title)
         p.setPen(LABEL_TEXT)
+        if not self._expanded:
+            draw_marker(p, "capital", QPointF(14, self.height() / 2), NEUTRAL, 11)
+            p.drawText(QRectF(26, 0, self.width() - 30, self.height()),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Map key")
+            p.end()
+            return
         p.drawText(QPointF(10, 18), "Map key")
-        y = 34.0
+        # a small "collapse" bar at the top right
+        p.setPen(QPen(QColor("#7C858D"), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawLine(QPointF(self.width() - 20, 13), QPointF(self.width() - 11, 13))
         p.setFont(self._font)
+        y = 34.0
         for kind in KINDS:
             col = CRISIS_RED if kind == "crisis" else NEUTRAL
             draw_marker(p, kind, QPointF(18, y), col, MARKER_SIZE[kind] * 0.85)
             p.setPen(LABEL_TEXT)
             p.drawText(QPointF(34, y + 4), KIND_TITLES[kind])
-            y += 17
-        y += 6
+            y += self.ROW
+        if self._columns >= 2:
+            x0, y = 34 + self._kind_w + 18, 34.0
+        else:
+            x0, y = 0.0, y + 6
         for seat, col in self.seat_colors.items():
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(col))
-            p.drawRoundedRect(QRectF(11, y - 6, 14, 12), 3, 3)
+            p.drawRoundedRect(QRectF(x0 + 11, y - 6, 14, 12), 3, 3)
             p.setPen(LABEL_TEXT)
-            p.drawText(QPointF(34, y + 4), seat.capitalize())
-            y += 17
+            p.drawText(QPointF(x0 + 34, y + 4), seat.capitalize())
+            y += self.ROW
         p.end()
 
 
