@@ -91,7 +91,8 @@ def _loan(g: "Game", com: Commitment) -> None:
         if t["quarters"] >= t["turns"]:
             back = min(outstanding, b.reserves)
             b.reserves -= back
-            b.inflows = max(0, b.inflows - back)  # the money leaves: inflows count net
+            if com.signed >= 1:  # signed in play, so counted as an inflow: it counts net
+                b.inflows = max(0, b.inflows - back)
             b.stress = clamp(b.stress + back / 1000.0 * INFLOW_RELIEF)  # capital leaves
             g.state.seats[lender].budget += back
             t["outstanding"] = outstanding - back
