@@ -63,7 +63,7 @@ def test_the_migration_list_matches_the_format():
 def test_fixture_is_format_1():
     assert FIXTURE.exists() and FIXTURE.stat().st_size < 200_000
     assert probe_file(FIXTURE) == 1
-    con = sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True)
+    con = sqlite3.connect(f"file:{FIXTURE}?mode=ro&immutable=1", uri=True)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert tables == set(TABLES_V1)
