@@ -25,16 +25,8 @@ from wargame.rules.deterrence import provider_shares, seat_deterrence  # noqa: E
 from wargame.types import SEATS  # noqa: E402
 
 
-def play(g: Game, turns: int, seed: int = 7) -> Game:
-    bots = make_bots(seed)
-    while g.turn <= turns and not g.over:
-        g.apply(bots[g.acting_seats()[0]].choose(g))
-    return g
+from view_support import play  # noqa: E402
 
-
-@pytest.fixture(scope="module")
-def mid_game() -> Game:
-    return play(Game(load_scenario("pact-2026"), seed=7), 6)
 
 
 @pytest.fixture
