@@ -12,8 +12,16 @@ import sys
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the app, or with ``--screenshot`` render the main window to a PNG and exit."""
-    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    headless = (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+                and not os.environ.get("WAYLAND_DISPLAY"))
+    if args.screenshot and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif headless and not os.environ.get("QT_QPA_PLATFORM"):
+        print("error: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the app cannot "
+              "open a window; run it on a desktop session, or under a virtual screen "
+              "(`xvfb-run wargame`), or use `wargame gui --screenshot shot.png` or the headless "
+              "commands (`wargame play --help`)", file=sys.stderr)
+        return 2
     try:
         # The one place the command line hands over to the Qt app: imported here, inside the
         # command, so that ``wargame`` stays importable where Qt is not installed
