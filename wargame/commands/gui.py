@@ -10,6 +10,17 @@ import os
 import sys
 
 
+X11_LIBS = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4",
+            "xcb-keysyms": "libxcb-keysyms1", "xkbcommon-x11": "libxkbcommon-x11-0"}
+"""Libraries Qt's X11 plugin needs that desktop systems do not always have (lib name: Debian package)."""
+
+
+def missing_x11_libs() -> list[str]:
+    """Debian packages Qt's X11 (xcb) plugin needs and this Linux machine lacks."""
+    import ctypes.util
+    return [pkg for lib, pkg in X11_LIBS.items() if ctypes.util.find_library(lib) is None]
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the app, or with ``--screenshot`` render the main window to a PNG and exit."""
     headless = (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
@@ -22,6 +33,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
               "(`xvfb-run wargame`), or use `wargame gui --screenshot shot.png` or the headless "
               "commands (`wargame play --help`)", file=sys.stderr)
         return 2
+    elif (sys.platform.startswith("linux") and os.environ.get("DISPLAY")
+          and os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb" and not args.screenshot):
+        missing = missing_x11_libs()
+        if missing:
+            print("error: Qt needs system libraries that are missing here to open a window on X11: "
+                  f"{', '.join(missing)}; install them with `sudo apt-get install {' '.join(missing)}` "
+                  "and start the app again", file=sys.stderr)
+            return 2
     try:
         # The one place the command line hands over to the Qt app: imported here, inside the
         # command, so that ``wargame`` stays importable where Qt is not installed
