@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# never touch the user's own settings (recent games, window layout, PINs) from a test
+os.environ.setdefault("WARGAME_SETTINGS_DIR", tempfile.mkdtemp(prefix="wargame-test-settings-"))
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
