@@ -1,7 +1,7 @@
 """The acting seat's panel: who is playing, its resources, its actions and its security portfolio."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -70,8 +70,19 @@ class SeatPanel(QWidget):
         scroll.setWidget(self.portfolio)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.brief = QLabel()
+        self.brief.setObjectName("brief")
+        self.brief.setWordWrap(True)
+        self.brief.setTextFormat(Qt.TextFormat.RichText)
+        self.brief.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.brief.setContentsMargins(8, 8, 8, 8)
+        brief_scroll = QScrollArea()
+        brief_scroll.setWidget(self.brief)
+        brief_scroll.setWidgetResizable(True)
+        brief_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tabs.addTab(self.actions, "Actions")
         self.tabs.addTab(scroll, "Portfolio")
+        self.tabs.addTab(brief_scroll, "Brief")
         self.tabs.currentChanged.connect(lambda i: i == 1 and self.portfolio.load())
         layout.addWidget(self.tabs, 1)
         self._seat: str | None = None
@@ -118,8 +129,28 @@ class SeatPanel(QWidget):
         if seat is not None and (portfolio or seat != self._portfolio_seat):
             self._portfolio_seat = seat
             self.portfolio.set_game(game, seat)
+        _text(self.brief, brief_html(game, seat))
         inbox = len(game.open_proposals(seat)) if seat and game.phase != "crisis" and not game.over else 0
         _text(self.tabs, f"Actions ({inbox} in inbox)" if inbox else "Actions")
+
+
+def brief_html(game: Game, seat: str | None) -> str:
+    """The seat's role brief (from the scenario) and what it is scored on, with the values now."""
+    if seat is None:
+        return "<p>The computer plays every seat. Pick a seat to follow to read its brief.</p>"
+    spec = game.scenario.seats[seat]
+    color = SEAT_COLORS.get(seat, "#1F2328")
+    rows = "".join(
+        f"<tr><td>{c.label}</td><td align='right'>&nbsp;{c.value:.0f}</td>"
+        f"<td align='right'>&nbsp;× {c.weight:g}</td><td align='right'>&nbsp;= <b>{c.points:.1f}</b></td></tr>"
+        for c in game.score(seat).components)
+    brief = spec.brief or "No brief in this scenario."
+    return (f"<p style='font-size:115%'><b style='color:{color}'>{seat_name(seat)}'s brief</b></p>"
+            f"<p>{brief}</p><p><b>You are scored on</b> (each 0–100, weighted):</p>"
+            f"<table cellspacing='2'>{rows}</table>"
+            f"<p style='color:#5C636E'>Total now: <b>{game.score(seat).total:.1f}</b>. "
+            "The scoreboard shows every seat's breakdown; the Portfolio tab what each "
+            "commitment costs and would deliver if tested.</p>")
 
 
 def _text(widget: QLabel | QTabWidget, text: str) -> None:

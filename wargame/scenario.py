@@ -34,6 +34,7 @@ class SeatSpec(BaseModel):
     stress: float = Field(ge=0, le=100)
     stress_drift: float = Field(default=0.0, description="stress added each quarter before inflows")
     sanctioned: bool = False
+    brief: str = Field(default="", description="the role brief players read: motives and objectives")
     capability: dict[str, float]
     cite: dict[str, str]
 
