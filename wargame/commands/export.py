@@ -54,3 +54,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--saves-dir", default=None, help="the saves folder for bare names")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     p.set_defaults(func=cmd_export_seat)
+    register_compare(sub)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Compare two saved games (typically a game and a branch of it)."""
+    from wargame.compare import compare_records, format_comparison
+    from wargame.storage import GameRecord, SaveError
+    from wargame.storage.listing import resolve_existing
+
+    folder = Path(args.saves_dir).expanduser() if args.saves_dir else None
+    try:
+        with GameRecord.open(resolve_existing(args.first, folder), readonly=True) as a, \
+                GameRecord.open(resolve_existing(args.second, folder), readonly=True) as b:
+            text = format_comparison(compare_records(a, b), include_routine=args.all)
+    except SaveError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(text)
+    return 0
+
+
+def register_compare(sub: argparse._SubParsersAction) -> None:
+    """Add the ``compare`` subcommand."""
+    p = sub.add_parser("compare", help="compare two saved games: branch point, differing decisions, results",
+                       description="Compare two saved games (for instance a game and a branch made with "
+                       "`wargame branch`): where they part, the decisions that differ quarter by quarter, "
+                       "and the final scores and indicators side by side.")
+    p.add_argument("first", help="a saved game (.wargame file or a name in the saves folder)")
+    p.add_argument("second", help="the other saved game")
+    p.add_argument("--all", action="store_true", help="also list routine actions (ending phases, answers)")
+    p.add_argument("--saves-dir", default=None, help="the saves folder for bare names")
+    p.set_defaults(func=cmd_compare)
