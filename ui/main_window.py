@@ -30,10 +30,6 @@ QUIET_KINDS = frozenset({"proposal", "answer", "pass", "response", "phase"})
 """Events that change neither the map, the network nor the indicators."""
 
 
-def cache_map_labels(canvas: MapCanvas) -> None:
-    """Deprecated no-op, kept for old callers: the map's items now cache their own rendering."""
-
-
 class MainWindow(QMainWindow):
     """The game window over one controller (replaceable with :meth:`set_controller`).
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from importlib.metadata import entry_points
 
 from wargame.errors import WargameError
 
@@ -13,27 +14,44 @@ COMMAND_MODULES = (
     "wargame.commands.simulate",
     "wargame.commands.report",
     "wargame.commands.export",
-    "wargame.commands.gui",
 )
-"""Modules that add subcommands (each has ``register``)."""
+"""Modules that add the headless subcommands (each has ``register``)."""
+
+PLUGIN_GROUP = "wargame.commands"
+"""Entry-point group through which other packages add subcommands: the app adds ``gui``."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand (``plugins=False``: the headless ones only)."""
     parser = argparse.ArgumentParser(
         prog="wargame", description="Layered Deterrence: sign, finance and test commitments. "
         "Run with no arguments to open the app.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    if plugins:
+        for point in sorted(entry_points(group=PLUGIN_GROUP), key=lambda p: p.name):
+            point.load()(sub)
     return parser
+
+
+def _headless(argv: list[str]) -> bool:
+    """Whether ``argv`` names a headless subcommand (then no plugin is loaded)."""
+    sub = next(a for a in build_parser(plugins=False)._actions
+               if isinstance(a, argparse._SubParsersAction))
+    return bool(argv) and argv[0] in sub.choices
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(plugins=not _headless(argv))
     if not argv:
+        if not any(p.name == "gui" for p in entry_points(group=PLUGIN_GROUP)):
+            print("error: the desktop app is not installed with this copy of the engine "
+                  "(`pip install -e .` in the project installs it); the headless commands are "
+                  "listed by `wargame --help`", file=sys.stderr)
+            return 2
         argv = ["gui"]
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):

@@ -323,10 +323,8 @@ class ReplayWindow(QMainWindow):
             self.network.set_game(game, viewer)
 
     def _show_map(self, scene: map_model.MapScene) -> None:
-        from ui.main_window import cache_map_labels
         if self._changed("map_sites", [(s.id, s.name, s.kind, s.owner) for s in scene.sites]):
             self.map.set_sites(scene.sites)  # re-lays out the labels: only when the sites change
-            cache_map_labels(self.map)
         else:
             for site in scene.sites:
                 item = self.map.site_item(site.id)

@@ -1,7 +1,9 @@
 """``wargame gui`` (and ``wargame`` with no arguments): open the desktop app.
 
-Qt and the ``ui`` package are imported inside the command function only, so the ``wargame``
-command (and every headless subcommand) works on a machine without Qt.
+The app plugs this subcommand into the ``wargame`` command through the ``wargame.commands``
+entry point (pyproject.toml), so the engine package never imports the app. This module imports
+nothing from Qt at module level: Qt is loaded inside the command function, after the checks
+that give a clear message when no window can be opened.
 """
 from __future__ import annotations
 
@@ -42,9 +44,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
                   "and start the app again", file=sys.stderr)
             return 2
     try:
-        # The one place the command line hands over to the Qt app: imported here, inside the
-        # command, so that ``wargame`` stays importable where Qt is not installed
-        # (tests/test_architecture.py allows exactly this import).
         from ui import app
     except ImportError as err:
         print(f"error: the app needs Qt (PySide6), which is not available here ({err}); "
