@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 import networkx as nx
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import (QFrame, QGraphicsPathItem, QGraphicsScene, QHBoxLayout, QLabel, QScrollArea,
+from PySide6.QtWidgets import (QFrame, QGraphicsPathItem, QGraphicsScene, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
 from ui.network_items import (EdgeItem, LegendWidget, NetworkView, NodeItem, arrowhead, curve, hub_clearance,
                               least_covering)
 from ui.portfolio_view import commitment_facts, commitment_tooltip
 from ui.theme import KIND_GROUPS, NEUTRAL, SEAT_COLORS, kind_style, scaled_font
+from ui.view_host import scrolled
 from wargame.rules.deterrence import seat_deterrence
 from wargame.types import SEAT_NAMES, SEATS, money
 
@@ -121,10 +122,7 @@ class NetworkCanvas(QWidget):
         side_lay.addWidget(line)
         side_lay.addWidget(self.legend)
         side_lay.addStretch(1)
-        self.side = QScrollArea()
-        self.side.setWidget(side)
-        self.side.setWidgetResizable(True)
-        self.side.setFrameShape(QFrame.Shape.NoFrame)
+        self.side = scrolled(side)
         self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side.setFixedWidth(self.legend.sizeHint().width() + 34)
         self.side.setStyleSheet(f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {NEUTRAL['panel']}; }}")

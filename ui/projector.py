@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from ui import map_model
 from ui.facilitator.countdown import Countdown, CountdownLabel
 from ui.map_canvas import MapCanvas, MapLink
-from ui.theme import FONT_FAMILIES, SEAT_COLORS
+from ui.theme import FONT_FAMILIES, SEAT_COLORS, seat_name
 from wargame.events import Event
 from wargame.rules.views import PRIVATE_SEAT_FIELDS
-from wargame.types import PHASE_NAMES, SEAT_NAMES
+from wargame.types import PHASE_NAMES
 
 SHORTCUT = "F5"
 """Toggles projector mode (F11 is the main window's full screen, Ctrl+Shift+P pauses the computer)."""
@@ -218,7 +218,7 @@ class ProjectorView(QWidget):
         self._fill_news(public_events(g.events))
         crisis = g.state.crisis
         if crisis is not None and g.phase == "crisis":
-            self.banner.setText(f"CRISIS: {crisis.title} — {SEAT_NAMES.get(crisis.target, crisis.target)} is tested")
+            self.banner.setText(f"CRISIS: {crisis.title} — {seat_name(crisis.target)} is tested")
             self.banner.show()
         else:
             self.banner.hide()

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ui.action_panel import ActionPanel
 from ui.forms.base import seat_name
 from ui.theme import SEAT_COLORS
-from ui.view_host import LazyView
+from ui.view_host import LazyView, scrolled
 from wargame.rules.game import Game
 from wargame.types import SEATS, money
 
@@ -66,20 +66,14 @@ class SeatPanel(QWidget):
         self.actions = ActionPanel()
         self.portfolio = LazyView("ui.portfolio_view", "PortfolioView", "Loading the portfolio…")
         self._portfolio_seat: str | None = None
-        scroll = QScrollArea()  # the portfolio is wide: let a narrow dock scroll it sideways
-        scroll.setWidget(self.portfolio)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scrolled(self.portfolio)  # the portfolio is wide: let a narrow dock scroll it sideways
         self.brief = QLabel()
         self.brief.setObjectName("brief")
         self.brief.setWordWrap(True)
         self.brief.setTextFormat(Qt.TextFormat.RichText)
         self.brief.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.brief.setContentsMargins(8, 8, 8, 8)
-        brief_scroll = QScrollArea()
-        brief_scroll.setWidget(self.brief)
-        brief_scroll.setWidgetResizable(True)
-        brief_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        brief_scroll = scrolled(self.brief)
         self.tabs.addTab(self.actions, "Actions")
         self.tabs.addTab(scroll, "Portfolio")
         self.tabs.addTab(brief_scroll, "Brief")

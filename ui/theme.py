@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from wargame.types import SEAT_NAMES, SEATS
 
 SEAT_COLORS: dict[str, str] = {
     "ankara": "#D55E00",      # vermillion
@@ -20,8 +22,14 @@ SEAT_COLORS: dict[str, str] = {
 }
 """Okabe–Ito colours of the four playable seats."""
 
-SEAT_LABELS: dict[str, str] = {"ankara": "Ankara", "riyadh": "Riyadh",
-                               "islamabad": "Islamabad", "washington": "Washington"}
+SEAT_LABELS: dict[str, str] = {seat: SEAT_NAMES[seat] for seat in SEATS}
+"""Display names of the four playable seats (the engine's ``SEAT_NAMES`` without the facilitator)."""
+
+
+def seat_name(seat: str) -> str:
+    """Display name of a seat (or of the facilitator); unknown ids are shown as they are."""
+    return SEAT_NAMES.get(seat, seat)
+
 
 NEUTRAL: dict[str, str] = {
     "actor": "#8A8F98",      # non-playable threat actors
@@ -34,6 +42,11 @@ NEUTRAL: dict[str, str] = {
     "border": "#D0D5DB",
 }
 """Colours for everything that is not a seat."""
+
+OK_STYLE = "color:#1B6E3C;"
+"""Style of a label saying the engine allows an action."""
+BAD_STYLE = "color:#8A1C1C;"
+"""Style of a label giving the engine's reason an action is refused."""
 
 THREAT_RED = "#C0392B"
 """Threat lines and damaging crises."""
@@ -92,6 +105,16 @@ def kind_style(kind: str) -> KindStyle:
 def seat_color(seat: str) -> QColor:
     """The seat's colour as a QColor (neutral grey for non-seats)."""
     return QColor(SEAT_COLORS.get(seat, NEUTRAL["actor"]))
+
+
+def set_style(widget: QWidget, style: str) -> None:
+    """Give ``widget`` the style sheet ``style`` unless it already has it.
+
+    Setting a style sheet re-polishes the widget even when the text is the same, so views that
+    refresh on every tick or keystroke go through here.
+    """
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
 
 
 FONT_FAMILIES: list[str] = ["Inter", "Segoe UI", "Noto Sans", "DejaVu Sans", "Arial"]

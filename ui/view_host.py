@@ -1,4 +1,4 @@
-"""Helpers of the main window's views: a lazily built view, and change detection for refreshes.
+"""Helpers of the main window's views: a lazily built view, a scroll area, and change detection for refreshes.
 
 Heavy views (charts on pyqtgraph, the network on networkx) are imported and built just after
 the window's first paint, so the app opens fast; until then their host shows one line of text.
@@ -9,7 +9,16 @@ import importlib
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedLayout, QWidget
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """A frameless scroll area that resizes ``widget`` to its width (and scrolls when it is too small)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 class LazyView(QWidget):

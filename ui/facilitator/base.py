@@ -11,16 +11,18 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
+from ui.theme import BAD_STYLE, OK_STYLE, seat_name, set_style
+from ui.view_host import scrolled
 from wargame.actions import Action
-from wargame.types import SEAT_NAMES, SEATS
+from wargame.types import FACILITATOR, SEATS
 
-FACILITATOR = "facilitator"
-OK_STYLE = "color:#1B6E3C;"
-BAD_STYLE = "color:#8A1C1C;"
+__all__ = ["BAD_STYLE", "BUTTON_STYLE", "FACILITATOR", "HINT_STYLE", "OK_STYLE", "ActionBox", "fill_seats", "line",
+           "seat_combo", "text_box"]
+
 HINT_STYLE = "color:#5C636E;"
 BUTTON_STYLE = ("QPushButton{font-weight:bold;padding:7px 18px;border-radius:6px;background:#2B3A55;"
                 "color:white;border:1px solid #1F2A40;} QPushButton:disabled{background:#C9CED6;"
@@ -40,7 +42,7 @@ def fill_seats(combo: QComboBox, seats: tuple[str, ...] | list[str]) -> None:
     combo.blockSignals(True)
     combo.clear()
     for seat in seats:
-        combo.addItem(SEAT_NAMES.get(seat, seat), seat)
+        combo.addItem(seat_name(seat), seat)
     index = combo.findData(current)
     combo.setCurrentIndex(index if index >= 0 else 0)
     combo.blockSignals(False)
@@ -59,8 +61,9 @@ def text_box(placeholder: str, lines: int = 3) -> QPlainTextEdit:
 class ActionBox(QWidget):
     """One facilitator decision: a form, the engine's verdict and a button.
 
-    Subclasses add rows to ``self.form`` and implement :meth:`build` (and optionally
-    :meth:`set_game` and :meth:`clear`).
+    Subclasses must override :meth:`build` (the abstract part of the contract; the base raises
+    ``NotImplementedError``) and may override :meth:`missing`, :meth:`set_game` and
+    :meth:`clear`. They add rows to ``self.form`` and call :meth:`watch` on their widgets.
 
     Signals:
         submitted(object): the (legal) action the facilitator confirmed.
@@ -89,11 +92,7 @@ class ActionBox(QWidget):
         self.body.addLayout(self.form)
         if scroll:  # the form scrolls in a short console; the button stays in sight below it
             self.body.addStretch(1)
-            area = QScrollArea()
-            area.setWidgetResizable(True)
-            area.setFrameShape(QFrame.Shape.NoFrame)
-            area.setWidget(body)
-            outer.addWidget(area, 1)
+            outer.addWidget(scrolled(body), 1)
         else:
             outer.addWidget(body, 1)
         self.reason = QLabel()
@@ -116,8 +115,8 @@ class ActionBox(QWidget):
         return self._game()
 
     def build(self) -> Action | None:
-        """The action the form describes now (None: the form is not filled in enough)."""
-        raise NotImplementedError
+        """The action the form describes now (None: the form is not filled in enough). Subclasses must override."""
+        raise NotImplementedError(f"{type(self).__name__} must override ActionBox.build")
 
     def missing(self) -> str:
         """What to fill in when :meth:`build` returns None."""
@@ -153,10 +152,10 @@ class ActionBox(QWidget):
         self.button.setToolTip(reason or "")
         if reason is None:
             self.reason.setText("Ready: it will be recorded in the game log.")
-            self.reason.setStyleSheet(OK_STYLE)
+            set_style(self.reason, OK_STYLE)
         else:
             self.reason.setText(f"Not possible now: {reason}")
-            self.reason.setStyleSheet(BAD_STYLE)
+            set_style(self.reason, BAD_STYLE)
 
     def submit(self) -> None:
         """Send the action to the console (which applies it through the controller)."""
@@ -169,7 +168,7 @@ class ActionBox(QWidget):
         self.clear()
         self.revalidate()
         self.reason.setText(message)
-        self.reason.setStyleSheet(OK_STYLE)
+        set_style(self.reason, OK_STYLE)
 
 
 def line(placeholder: str) -> QLineEdit:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSpinBox,
+    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -21,22 +21,16 @@ from ui.facilitator.countdown import PLAYING, Countdown, CountdownLabel
 from ui.facilitator.inject import CrisisBox, EventBox, ParameterBox
 from ui.facilitator.rulings import NoteBox, RulingBox
 from ui.facilitator.seats_table import SeatsTable
+from ui.theme import seat_name, set_style
+from ui.view_host import scrolled
 from wargame import actions as A
-from wargame.types import PHASE_NAMES, SEAT_NAMES
+from wargame.types import PHASE_NAMES
 
 PHASE_BUTTON = ("QPushButton{{font-size:{px}px;font-weight:bold;padding:8px 10px;border-radius:7px;"
                 "color:white;background:{bg};border:1px solid {border};}}"
                 "QPushButton:disabled{{background:#C9CED6;color:#6B717A;border-color:#B8BEC7;}}")
 CLOCK_BUTTON = ("QPushButton{{font-size:{px}px;padding:6px 8px;border-radius:7px;background:white;"
                 "border:1px solid #9AA1AB;}} QPushButton:disabled{{color:#9AA1AB;}}")
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
 
 
 class FacilitatorConsole(QWidget):
@@ -67,11 +61,11 @@ class FacilitatorConsole(QWidget):
         self.param_box, self.ruling_box, self.note_box = ParameterBox(game), RulingBox(game), NoteBox(game)
         self.boxes: list[ActionBox] = [self.crisis_box, self.event_box, self.param_box, self.ruling_box,
                                        self.note_box]
-        self.tabs.addTab(_scrolled(self.seats), "Seats")
+        self.tabs.addTab(scrolled(self.seats), "Seats")
         for box, title in zip(self.boxes, ("Crisis", "Event", "Parameter", "Ruling", "Notes")):
             box.submitted.connect(lambda action, b=box: self.submit(action, b))
             self.tabs.addTab(box, title)
-        self.tabs.addTab(_scrolled(self._clock_settings()), "Clock")
+        self.tabs.addTab(scrolled(self._clock_settings()), "Clock")
         layout.addWidget(self.tabs, 1)
         countdown.ticked.connect(lambda _s: self._show_clock_state())
         self.refresh()
@@ -184,14 +178,14 @@ class FacilitatorConsole(QWidget):
 
     def _who(self, seat: str) -> str:
         label = self.controller.seat_label(seat) if hasattr(self.controller, "seat_label") else seat
-        return label or SEAT_NAMES.get(seat, seat)
+        return label or seat_name(seat)
 
     def _phase_buttons(self) -> None:
         g = self.game
         held = g.state.held_phase
         self.hold.setText("Resume phase ▶" if held else "Hold phase ‖")
         colour = ("#1B6E3C", "#145530") if held else ("#B35C00", "#8A4700")
-        self.hold.setStyleSheet(PHASE_BUTTON.format(px=16, bg=colour[0], border=colour[1]))
+        set_style(self.hold, PHASE_BUTTON.format(px=16, bg=colour[0], border=colour[1]))
         for button, action in ((self.advance, A.PhaseControl(FACILITATOR, "advance")),
                                (self.hold, A.PhaseControl(FACILITATOR, "resume" if held else "hold")),
                                (self.plus1, A.PhaseControl(FACILITATOR, "extend", 60)),
@@ -213,7 +207,7 @@ class FacilitatorConsole(QWidget):
         else:
             text, colour = "", "#5C636E"
         self.state.setText(text)
-        self.state.setStyleSheet(f"font-size:16px;font-weight:bold;color:{colour};")
+        set_style(self.state, f"font-size:16px;font-weight:bold;color:{colour};")  # runs on every tick
         self.run.setText("Pause clock" if c.running else "Start clock")
         self.run.setEnabled(c.active and not c.held and not c.is_up)
         self.restart.setEnabled(c.active)

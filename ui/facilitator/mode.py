@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QLineEdit
 from ui.facilitator import pin as pins
 from ui.facilitator.countdown import Countdown
 from ui.facilitator.debrief import debrief_dialog
-from wargame.types import PHASE_NAMES, SEAT_NAMES
+from ui.theme import seat_name
+from wargame.types import PHASE_NAMES
 
 ENTER_SHORTCUT = "Ctrl+Shift+F"
 PROJECTOR_SHORTCUT = "F5"
@@ -167,7 +168,7 @@ class FacilitatorMode(QObject):
         for dock in win._hidden_docks:
             dock.hide()
         win.handover.show_for(seat, None)
-        name = SEAT_NAMES.get(seat, seat)
+        name = seat_name(seat)
         win.handover.detail.setText(f"The facilitator's view is hidden. {name}: click when you are ready to play.")
         win._update_actions()
 

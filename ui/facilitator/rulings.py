@@ -13,10 +13,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from ui.facilitator.base import FACILITATOR, HINT_STYLE, ActionBox, line, text_box
+from ui.theme import seat_name
 from wargame import actions as A
 from wargame.actions import Action
 from wargame.rules.crisis import OUTCOMES
-from wargame.types import SEAT_NAMES, money
+from wargame.types import money
 
 OUTCOME_TEXT = {"deterred": "Deterred (no attack)", "contained": "Contained (limited damage)",
                 "damaging": "Damaging (full damage)"}
@@ -54,7 +55,7 @@ class RulingBox(ActionBox):
         for c in reversed(game.state.crises):
             shown = c.ruling or c.outcome
             ruled = " (ruled)" if c.ruling else ""
-            self.crisis.addItem(f"{game.quarter_of(c.turn)}: {c.title} — {SEAT_NAMES.get(c.target, c.target)}, "
+            self.crisis.addItem(f"{game.quarter_of(c.turn)}: {c.title} — {seat_name(c.target)}, "
                                 f"{shown}{ruled}", c.id)
         index = self.crisis.findData(current)
         self.crisis.setCurrentIndex(index if index >= 0 else (0 if self.crisis.count() else -1))
@@ -71,10 +72,10 @@ class RulingBox(ActionBox):
         if c is None:
             self.info.setText("No crisis has been resolved yet.")
             return
-        responses = ", ".join(f"{SEAT_NAMES.get(s, s)} {r}" for s, r in c.responses.items()) or "none"
+        responses = ", ".join(f"{seat_name(s)} {r}" for s, r in c.responses.items()) or "none"
         shown = c.ruling or c.outcome
         self.info.setText(f"Outcome {shown}" + (f" (ruled; the test gave {c.outcome})" if c.ruling else "")
-                          + f". Responses: {responses}. Budget of {SEAT_NAMES.get(c.target, c.target)} now "
+                          + f". Responses: {responses}. Budget of {seat_name(c.target)} now "
                           f"{money(self.game.state.seats[c.target].budget)}.")
         if self.outcome.currentData() == shown:
             other = next(o for o in OUTCOMES if o != shown)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ui.theme import SEAT_COLORS
+from ui.theme import SEAT_COLORS, seat_name
 from wargame.types import SEAT_NAMES, SEATS, money
 
 ROWS: tuple[tuple[str, str], ...] = (
@@ -61,13 +61,13 @@ def secret_lines(game: Any) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     for c in view["commitments"].values():
         if not c["public"] and c["status"] == "active":
-            who = ", ".join(SEAT_NAMES.get(p, p) for p in c["parties"])
+            who = ", ".join(seat_name(p) for p in c["parties"])
             lines.append(("secret", f"SECRET · {c['name']} — {who}"))
     for p in view["proposals"].values():
         if p["status"] == "open":
-            to = ", ".join(SEAT_NAMES.get(s, s) for s in p["to"])
+            to = ", ".join(seat_name(s) for s in p["to"])
             hidden = "" if p["public"] else " (secret)"
-            lines.append(("proposal", f"OPEN · {p['id']} {SEAT_NAMES.get(p['sender'], p['sender'])} → {to}: "
+            lines.append(("proposal", f"OPEN · {p['id']} {seat_name(p['sender'])} → {to}: "
                                       f"{p['deal'].replace('_', ' ')}{hidden}"))
     return lines
 

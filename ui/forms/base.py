@@ -15,21 +15,17 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ui.theme import BAD_STYLE, OK_STYLE, seat_name, set_style
 from wargame.actions import Action
 from wargame.rules.game import Game
-from wargame.types import SEAT_NAMES
 
-OK_STYLE = "color:#1B6E3C;"
-BAD_STYLE = "color:#8A1C1C;"
+__all__ = ["BAD_STYLE", "HINT_STYLE", "OK_STYLE", "ActionForm", "Option", "fill_combo", "seat_name",
+           "select_data"]
+
 HINT_STYLE = "color:#5F6368;"
 
 Option = tuple[str, Any, "str | None"]
 """A choice: (label, value, reason it is unavailable or None)."""
-
-
-def seat_name(seat: str) -> str:
-    """Display name of a seat."""
-    return SEAT_NAMES.get(seat, seat)
 
 
 def fill_combo(combo: QComboBox, options: Sequence[Option], keep: bool = True) -> None:
@@ -69,8 +65,9 @@ def select_data(combo: QComboBox, value: Any) -> bool:
 class ActionForm(QDialog):
     """A dialog that builds one action, validates it live and confirms only legal ones.
 
-    Subclasses add widgets to :attr:`form` and implement :meth:`build`; they call
-    :meth:`revalidate` when a widget changes. After ``exec``/``accept``, :attr:`action`
+    Subclasses must override :meth:`build` (the abstract part of the contract; the base raises
+    ``NotImplementedError``) and may override :meth:`describe`. They add widgets to
+    :attr:`form` and call :meth:`revalidate` when a widget changes. After ``exec``/``accept``, :attr:`action`
     holds the action to apply (the form itself applies nothing).
     """
 
@@ -109,8 +106,8 @@ class ActionForm(QDialog):
 
     # -------------------------------------------------------------- for subclasses
     def build(self) -> Action | None:
-        """The action the widgets describe now (None if incomplete)."""
-        raise NotImplementedError
+        """The action the widgets describe now (None if incomplete). Subclasses must override."""
+        raise NotImplementedError(f"{type(self).__name__} must override ActionForm.build")
 
     def describe(self, action: Action) -> str:
         """A one-line summary of the action for the player (override for detail)."""
@@ -153,10 +150,10 @@ class ActionForm(QDialog):
         self.summary.setText(self.describe(action) if action is not None else "")
         if reason is None:
             self.reason.setText("✓ The rules allow this.")
-            self.reason.setStyleSheet(OK_STYLE)
+            set_style(self.reason, OK_STYLE)
         else:
             self.reason.setText(f"✗ {reason}")
-            self.reason.setStyleSheet(BAD_STYLE)
+            set_style(self.reason, BAD_STYLE)
         self.ok.setEnabled(reason is None)
         self.ok.setToolTip(reason or "")
 

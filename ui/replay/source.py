@@ -6,6 +6,7 @@ the seat whose view it is (``None``: the facilitator's full view). No widgets he
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,8 +97,13 @@ def recorded_scores(game: Game) -> tuple[dict[str, tuple[float, list[tuple[str, 
     return scores, str(row.get("quarter", ""))
 
 
-class ReplaySource:
-    """Base of the two sources (see the module docstring)."""
+class ReplaySource(ABC):
+    """Base of the two sources (see the module docstring).
+
+    Subclasses must provide :attr:`title`, :attr:`where`, :attr:`path` and :meth:`_game`, and set
+    :attr:`entries`; they may override the bookmark and branch hooks (by default a source holds
+    neither).
+    """
 
     kind = "save"
     viewer: str | None = None
@@ -108,15 +114,23 @@ class ReplaySource:
 
     # -- to provide ---------------------------------------------------------------------
     @property
+    @abstractmethod
     def title(self) -> str:
-        raise NotImplementedError
+        """The game's title as the window shows it."""
 
     @property
+    @abstractmethod
     def where(self) -> str:
-        raise NotImplementedError
+        """Where the source was read from (for messages)."""
 
+    @property
+    @abstractmethod
+    def path(self) -> Path | None:
+        """The file the source was read from (None: not a file, e.g. a database game)."""
+
+    @abstractmethod
     def _game(self, index: int) -> Game:
-        raise NotImplementedError
+        """Build the game after ``index`` actions (uncached; :meth:`game_at` caches it)."""
 
     # -- shared -------------------------------------------------------------------------
     def __len__(self) -> int:

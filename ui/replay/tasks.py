@@ -119,7 +119,7 @@ def branch_here(win: "ReplayWindow", path: str | Path | None = None, ask: bool =
         return None
     index = win.index
     if path is None:
-        base = Path(src.path or "game.wargame")  # type: ignore[attr-defined]
+        base = Path(src.path or "game.wargame")
         suggestion = free_path(base.with_name(f"{base.stem}-branch-{index}.wargame"))
         chosen, _ = QFileDialog.getSaveFileName(win, f"Branch from #{index}: new save", str(suggestion),
                                                 "Saved games (*.wargame)")
