@@ -337,8 +337,7 @@ def digest(state: State) -> str:
     """
     # the snapshot is never mutated once taken, so it is serialised without a copy
     body = canonical_json(_state_dict(state, False, False))
-    rows = hashlib.sha256(b"".join(_row_hash(r) for r in state.history)).hexdigest()
-    return hashlib.sha256(f"{body}|history:{len(state.history)}:{rows}".encode("utf-8")).hexdigest()
+    return _combine(body, [_row_hash(r) for r in state.history])
 
 
 def dict_digest(data: dict[str, Any]) -> str:
@@ -346,9 +345,14 @@ def dict_digest(data: dict[str, Any]) -> str:
     equal to :func:`digest` of the state it describes."""
     body = canonical_json({**data, "history": None})
     history = data.get("history") or []
-    rows = hashlib.sha256(b"".join(hashlib.sha256(canonical_json(r).encode("utf-8")).digest()
-                                   for r in history)).hexdigest()
-    return hashlib.sha256(f"{body}|history:{len(history)}:{rows}".encode("utf-8")).hexdigest()
+    return _combine(body, [hashlib.sha256(canonical_json(r).encode("utf-8")).digest() for r in history])
+
+
+def _combine(body: str, row_hashes: list[bytes]) -> str:
+    """The digest from the state's JSON without history and its history rows' hashes
+    (one definition, so :func:`digest` and :func:`dict_digest` cannot drift apart)."""
+    rows = hashlib.sha256(b"".join(row_hashes)).hexdigest()
+    return hashlib.sha256(f"{body}|history:{len(row_hashes)}:{rows}".encode("utf-8")).hexdigest()
 
 
 def clone_state(state: State) -> State:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from wargame import rng
 from wargame.rules.common import clamp, emit, external, name, new_id
 from wargame.rules.deterrence import (
-    as_index, covering, wavering_without, integration, memo, raw_deterrence, threat_strength, threats, weighted_capability,
+    as_index, clause_of, covering, wavering_without, integration, memo, raw_deterrence, threat_strength, threats, weighted_capability,
 )
 from wargame.state import Crisis
 from wargame.types import CLAUSES, RESPONSES, money
@@ -94,8 +94,7 @@ def start(g: "Game", spec: "CrisisSpec", target: str, severity: float, title: st
     for partner, com in covering(g, target, excludes):
         if spec.kind == "wavering" and partner == "washington":
             continue
-        clause = "assistance" if com.kind == "assurance" else com.terms.get("clause", "consultation")
-        level = CLAUSES.get(clause, 1)
+        level = CLAUSES.get(clause_of(com), 1)
         crisis.obligations[partner] = max(crisis.obligations.get(partner, 0), level)
         crisis.via.setdefault(partner, []).append(com.id)
     if spec.kind == "wavering":
@@ -176,9 +175,10 @@ def resolve(g: "Game") -> None:
                           roll=round(u, 6), contributions=parts, exposure=round(exposure, 4))
     damage = apply_damage(g, crisis, spec, outcome, margin)
     crisis.details["damage"] = damage
-    for seat, level in crisis.responses.items():
-        if level == "military":
-            main = max(weights, key=lambda d: (weights[d], d))
+    military = [seat for seat, level in crisis.responses.items() if level == "military"]
+    if military:  # each military response wears down the responder in the threat's main domain
+        main = main_domain(weights)
+        for seat in military:
             cap = st.seats[seat].capability
             cap[main] = round(max(0.0, cap[main] - 0.5 * crisis.severity), 4)
     _credibility(g, crisis)
@@ -198,6 +198,11 @@ def resolve(g: "Game") -> None:
     st.crisis = None
 
 
+def main_domain(weights: dict[str, float]) -> str:
+    """The domain a threat weighs most (ties go to the later name)."""
+    return max(weights, key=lambda d: (weights[d], d))
+
+
 def apply_damage(g: "Game", crisis: Crisis, spec: "CrisisSpec", outcome: str, margin: float) -> int:
     """Damage to the target: budget, stress and capability in the threat's main domain."""
     s = g.state.seats[crisis.target]
@@ -208,7 +213,7 @@ def apply_damage(g: "Game", crisis: Crisis, spec: "CrisisSpec", outcome: str, ma
     s.stress = clamp(s.stress + crisis.severity * 8 * (1 - margin) * DAMAGE[outcome] * (1 + exposure)
                      + (damage - paid) / 200)
     if outcome == "damaging":
-        main = max(spec.weights, key=lambda d: (spec.weights[d], d))
+        main = main_domain(spec.weights)
         s.capability[main] = round(max(0.0, s.capability[main] - crisis.severity * 2), 4)
     if outcome != "deterred" and exposure > 0:
         # the bluff is exposed: the target's own word is worth less afterwards

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator
 
-from wargame.rules.common import can_pay, clamp, emit, external, fail, inflow, name, new_id, require, transfer
+from wargame.rules.common import can_pay, clamp, emit, external, fail, inflow, name, new_id, transfer
 from wargame.state import Commitment, Proposal
 from wargame.types import CLAUSES, DEALS, DOMAINS, LAYERS, SEATS, money
 
@@ -75,10 +75,6 @@ default) and ``payer`` on a layer (one member pays every member's share; by defa
 OPTIONAL_KEYS: dict[str, frozenset[str]] = {
     "agreement": frozenset({"clause"}), "layer": frozenset({"payer"}),
 }
-
-
-def _expected_keys(deal: str) -> set[str]:
-    return set(EXPECTED_KEYS[deal])
 
 
 def _active(g: "Game", kind: str) -> Iterator[Commitment]:
@@ -248,11 +244,6 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
         fail(f"the terms lack {sorted(expected - set(terms))}", "form")
 
 
-def raise_form(reason: str) -> None:
-    """Raise a form error (helper that never returns)."""
-    require(False, reason, "form")
-
-
 def upfront(g: "Game", deal: str, terms: dict[str, Any], parties: list[str]) -> dict[str, int]:
     """What each seat pays ($m) when the deal is signed."""
     if deal in ("loan", "deposit"):
@@ -330,7 +321,7 @@ def activate(g: "Game", prop: Proposal) -> Commitment | None:
         inflow(g, borrower, amount)
     elif deal == "grant":
         com.terms["paid"] = 0
-        _pay_grant(g, com)
+        pay_grant(g, com)
     elif deal == "coproduction":
         for seat, amount in pays.items():
             external(g, seat, -amount, spending=True)
@@ -353,8 +344,9 @@ def activate(g: "Game", prop: Proposal) -> Commitment | None:
     return com
 
 
-def _pay_grant(g: "Game", com: Commitment) -> None:
-    """Pay one quarterly instalment: ``amount`` is paid each quarter for ``turns`` quarters."""
+def pay_grant(g: "Game", com: Commitment) -> None:
+    """Pay one quarterly instalment: ``amount`` is paid each quarter for ``turns`` quarters
+    (the first at signing)."""
     t = com.terms
     per_turn = int(t["amount"])
     donor, recipient = t["donor"], t["recipient"]
@@ -375,11 +367,6 @@ def _pay_grant(g: "Game", com: Commitment) -> None:
     t["last_paid"] = g.state.turn
     if t["paid"] >= t["turns"]:
         com.status = "expired"
-
-
-def pay_grant(g: "Game", com: Commitment) -> None:
-    """Pay one instalment of a grant (one-off grants pay once at signing)."""
-    _pay_grant(g, com)
 
 
 def _convert(g: "Game", prop: Proposal, terms: dict[str, Any]) -> Commitment:

@@ -62,9 +62,7 @@ def active_commitments(g: "Game") -> list[Commitment]:
 
 def weighted_capability(g: "Game", seat: str, weights: dict[str, float]) -> float:
     """A seat's capability against a threat's domain weights (Washington's scaled by posture)."""
-    if g._memo is not None:
-        return _wc_table(g, weights)[seat]
-    return _weighted(g, seat, weights)
+    return _wc_table(g, weights)[seat]
 
 
 def _wc_table(g: "Game", weights: dict[str, float]) -> dict[str, float]:
@@ -86,16 +84,6 @@ def _wc_table(g: "Game", weights: dict[str, float]) -> dict[str, float]:
     if cache is not None:
         cache[id(weights)] = (weights, table)
     return table
-
-
-def _weighted(g: "Game", seat: str, weights: dict[str, float]) -> float:
-    cap = g.state.seats[seat].capability
-    value = 0.0
-    for d, w in weights.items():
-        value += w * cap[d]
-    if seat == "washington":
-        value *= posture_factor(g)
-    return value
 
 
 def posture_factor(g: "Game") -> float:
