@@ -1,15 +1,19 @@
 """``wargame export-seat FILE --seat SEAT -o OUT.wargame-view``: one seat's replay of a saved game.
 
 The output holds only what that seat saw (see :mod:`wargame.seat_export`). A bad save or a bad
-output prints one line on stderr and exits with status 1.
+output prints one line on stderr and exits with status 1 (``wargame.cli.main`` reports every
+``WargameError`` that way).
 """
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from wargame.types import SEATS
+
+
+def _saves_folder(args: argparse.Namespace) -> Path | None:
+    return Path(args.saves_dir).expanduser() if args.saves_dir else None
 
 
 def default_output(source: Path | str, seat: str) -> Path:
@@ -20,22 +24,17 @@ def default_output(source: Path | str, seat: str) -> Path:
 
 
 def cmd_export_seat(args: argparse.Namespace) -> int:
-    """Write one seat's view of a saved game."""
+    """Write one seat's view of a saved game (a SaveError is reported by ``wargame.cli.main``)."""
     from wargame.seat_export import export_seat_view
-    from wargame.storage import GameRecord, SaveError
+    from wargame.storage import GameRecord
     from wargame.storage.listing import resolve_existing
 
-    folder = Path(args.saves_dir).expanduser() if args.saves_dir else None
-    target = resolve_existing(args.file, folder)
-    try:
-        with GameRecord.open(target, args.game, readonly=True) as record:
-            out = Path(args.output) if args.output else default_output(
-                record.path if record.path is not None else Path(f"game-{record.game_id}"), args.seat)
-            written = export_seat_view(record, args.seat, out)
-            steps = record.action_count() + 1
-    except SaveError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    target = resolve_existing(args.file, _saves_folder(args))
+    with GameRecord.open(target, args.game, readonly=True) as record:
+        out = Path(args.output) if args.output else default_output(
+            record.path if record.path is not None else Path(f"game-{record.game_id}"), args.seat)
+        written = export_seat_view(record, args.seat, out)
+        steps = record.action_count() + 1
     if not args.quiet:
         print(f"{args.seat}'s view of {target} ({steps} steps) written to {written}")
     return 0
@@ -60,17 +59,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_compare(args: argparse.Namespace) -> int:
     """Compare two saved games (typically a game and a branch of it)."""
     from wargame.compare import compare_records, format_comparison
-    from wargame.storage import GameRecord, SaveError
+    from wargame.storage import GameRecord
     from wargame.storage.listing import resolve_existing
 
-    folder = Path(args.saves_dir).expanduser() if args.saves_dir else None
-    try:
-        with GameRecord.open(resolve_existing(args.first, folder), readonly=True) as a, \
-                GameRecord.open(resolve_existing(args.second, folder), readonly=True) as b:
-            text = format_comparison(compare_records(a, b), include_routine=args.all)
-    except SaveError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    folder = _saves_folder(args)
+    with GameRecord.open(resolve_existing(args.first, folder), readonly=True) as a, \
+            GameRecord.open(resolve_existing(args.second, folder), readonly=True) as b:
+        text = format_comparison(compare_records(a, b), include_routine=args.all)
     print(text)
     return 0
 

@@ -30,18 +30,13 @@ def _pdf_writer() -> object | None:
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the debrief of a save file as HTML or PDF; a bad save is one line on stderr, status 1."""
     from wargame.report import build_report_html, load_source
-    from wargame.storage import SaveError
 
     out = Path(args.output) if args.output else Path(args.file).with_suffix(".html")
     pdf = out.suffix.lower() == ".pdf"
     writer = _pdf_writer() if pdf else None
     if pdf and writer is None:
         return 2
-    try:
-        source = load_source(args.file)
-    except SaveError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+    source = load_source(args.file)  # a SaveError is reported by ``wargame.cli.main`` (status 1)
     try:
         if writer is not None:
             writer.write_pdf(source, out)  # type: ignore[attr-defined]

@@ -135,8 +135,9 @@ class GameRecord(NotesMixin):
             raise SaveError(where, f"cannot be created: its folder cannot be made ({err.strerror})",
                             "choose another folder (--saves-dir or WARGAME_SAVES_DIR)") from None
         temp = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        leftovers = [temp] + [Path(f"{temp}{x}") for x in ("-journal", "-wal", "-shm")]
         try:
-            for leftover in [temp] + [Path(f"{temp}{x}") for x in ("-journal", "-wal", "-shm")]:
+            for leftover in leftovers:
                 leftover.unlink(missing_ok=True)
             store = create_file_store(temp)
             try:
@@ -155,7 +156,7 @@ class GameRecord(NotesMixin):
             raise SaveError(where, f"cannot be created ({err.strerror or err})",
                             "check that the folder is writable and the disk has space") from None
         finally:
-            for leftover in [temp] + [Path(f"{temp}{x}") for x in ("-journal", "-wal", "-shm")]:
+            for leftover in leftovers:
                 try:
                     leftover.unlink(missing_ok=True)
                 except OSError:
@@ -201,9 +202,7 @@ class GameRecord(NotesMixin):
             self._seats = [SeatInfo(r.seat, r.player, r.name, r.style) for r in s.scalars(
                 select(SeatRow).where(SeatRow.game_id == self._game_id))]
             self._seats.sort(key=lambda x: SEATS.index(x.seat) if x.seat in SEATS else 99)
-            last = s.execute(select(EntryRow.idx, EntryRow.turn, EntryRow.over, EntryRow.at)
-                             .where(EntryRow.game_id == self._game_id)
-                             .order_by(EntryRow.idx.desc()).limit(1)).first()
+            last = self._last_entry(s)
             if last is None:
                 raise damaged(self.where, "its log has no start entry")
             self._count, self._last_turn, self._last_over, self._last_at = last
@@ -212,6 +211,14 @@ class GameRecord(NotesMixin):
                 .where(SnapshotRow.game_id == self._game_id).order_by(SnapshotRow.idx))]
             self._history_len = s.execute(select(func.count()).select_from(HistoryRow)
                                           .where(HistoryRow.game_id == self._game_id)).scalar_one()
+
+    def _last_entry(self, conn: Any) -> Any:
+        """``(idx, turn, over, at)`` of the last log entry (``None`` if the log is empty); ``conn``
+        is a connection or an ORM session. Read on open, and on each count of a read-only record
+        (another program may be appending to the save)."""
+        return conn.execute(select(EntryRow.idx, EntryRow.turn, EntryRow.over, EntryRow.at)
+                            .where(EntryRow.game_id == self._game_id)
+                            .order_by(EntryRow.idx.desc()).limit(1)).first()
 
     @contextmanager
     def _orm(self, doing: str = "reading") -> Iterator[OrmSession]:
@@ -331,9 +338,7 @@ class GameRecord(NotesMixin):
         """How many actions the log holds."""
         if self._store.readonly:
             with self._store.tx() as conn:
-                last = conn.execute(select(EntryRow.idx, EntryRow.turn, EntryRow.over, EntryRow.at)
-                                    .where(EntryRow.game_id == self._game_id)
-                                    .order_by(EntryRow.idx.desc()).limit(1)).first()
+                last = self._last_entry(conn)
             if last is not None:
                 self._count, self._last_turn, self._last_over, self._last_at = last
         return self._count
