@@ -133,14 +133,14 @@ class ProposeForm(ActionForm):
     def _add_row(self, key: str) -> None:
         if key in ("amount", "turns", "share", "fee", "reward"):
             widget: QWidget = QSpinBox()
-            widget.valueChanged.connect(self.revalidate)
+            widget.valueChanged.connect(self._structure_changed)  # partners' availability depends on terms
         elif key == "rate":
             widget = QDoubleSpinBox()
             widget.setRange(0.0, 15.0)
             widget.setSingleStep(0.5)
             widget.setSuffix(" %")
             widget.setValue(4.0)
-            widget.valueChanged.connect(self.revalidate)
+            widget.valueChanged.connect(self._structure_changed)
         else:
             widget = QComboBox()
             widget.currentIndexChanged.connect(self._structure_changed)
@@ -203,7 +203,7 @@ class ProposeForm(ActionForm):
         """Refill the partner and role pickers, which depend on the other choices."""
         deal = self.deal.currentData()
         partners = self._partner_choices(deal)
-        label = {"coproduction": "Partner", "port_access": "Guest", "premium": "Buyer"}.get(deal, "Partner")
+        label = self._partner_label(deal)
         self.form.labelForField(self.w["partner"]).setText(label)
         fill_combo(self._combo("partner"), [(seat_name(s), s, self._partner_reason(s)) for s in partners])
         self.form.setRowVisible(self.w["partner"], "partner" in SHOWN.get(deal, ()) and bool(partners))
@@ -218,14 +218,21 @@ class ProposeForm(ActionForm):
         self.revalidate()
 
     def _partner_reason(self, partner: str) -> str | None:
-        """The engine's reason against this deal with ``partner`` (other widgets as they are)."""
-        box = self._combo("partner")
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(partner, partner)
-        action = self.build()
-        box.blockSignals(False)
-        return None if action is None else self.game.check(action)
+        """The engine's reason against this deal with ``partner`` (other widgets as they are).
+
+        Composes the action with ``partner`` in place of the picker's value, without touching the
+        picker (clearing it while checking each seat made the last seat checked win)."""
+        composed = self.compose(partner=partner)
+        return None if composed is None else self.game.check(self._action(*composed))
+
+    def _partner_label(self, deal: str) -> str:
+        """What the partner picker holds: the buyer of a premium Islamabad offers, else its provider..."""
+        if deal == "premium":
+            return "Buyer" if self.seat == "islamabad" else "Provider"
+        if deal == "port_access":
+            site = self._site()
+            return "Guest" if site is not None and site.host == self.seat else "Host"
+        return "Partner"
 
     def _partner_choices(self, deal: str) -> list[str]:
         others = [s for s in SEATS if s != self.seat]
@@ -258,11 +265,14 @@ class ProposeForm(ActionForm):
         return next((s for s in self.game.scenario.sites if s.id == site_id), None)
 
     # ------------------------------------------------------------------ composing
-    def compose(self) -> tuple[str, tuple[str, ...], dict[str, Any]] | None:
-        """(deal, recipients, terms) described by the widgets, or None if incomplete."""
+    def compose(self, partner: str | None = None) -> tuple[str, tuple[str, ...], dict[str, Any]] | None:
+        """(deal, recipients, terms) described by the widgets (with ``partner`` in place of the
+        partner picker's value if given), or None if incomplete."""
         deal = self.deal.currentData()
         me = self.seat
         v = {k: (w.currentData() if isinstance(w, QComboBox) else w.value()) for k, w in self.w.items()}
+        if partner is not None:
+            v["partner"] = partner
         partner = v["partner"]
         if deal in ROLE_WORDS:
             if partner is None:
@@ -334,6 +344,9 @@ class ProposeForm(ActionForm):
         shown_to = to if self.counter_to is None else \
             (self.counter_to.sender, *[s for s in self.counter_to.to if s != self.seat])
         self.to_label.setText(", ".join(seat_name(s) for s in shown_to))
+        return self._action(deal, to, terms)
+
+    def _action(self, deal: str, to: tuple[str, ...], terms: dict[str, Any]) -> Action:
         if self.counter_to is not None:
             return A.Counter(self.seat, self.counter_to.id, make_terms(terms))
         return A.Propose(self.seat, deal, to, make_terms(terms), self.public.isChecked())
