@@ -1,0 +1,10 @@
+"""The package list for setuptools (everything else is in pyproject.toml).
+
+Every package under ``wargame/`` and ``ui/``, plus the two data packages that pyproject.toml maps
+from the repository's folders: ``wargame_assets`` (``assets/``: scenarios, map, credits) and
+``wargame_assets.rulebook`` (``docs/``: only ``rules.md`` is shipped).
+"""
+from setuptools import find_packages, setup
+
+setup(packages=find_packages(include=["wargame", "wargame.*", "ui", "ui.*"])
+      + ["wargame_assets", "wargame_assets.rulebook"])
