@@ -137,10 +137,12 @@ def test_resolution_outcome_damage_and_costs():
     to_phase(g, "crisis")
     budget = g.state.seats["islamabad"].budget
     g.apply(A.Respond("islamabad", c.id, "material"))
-    assert g.state.seats["islamabad"].budget == budget - crisis_rules.response_cost(c, "material")
+    assert g.state.seats["islamabad"].budget == budget  # held secret (and unpaid) until the outcome
     g.apply(A.Respond("washington", c.id, "material"))
     g.apply(A.Respond("riyadh", c.id, "military"))
     assert g.state.crisis is None and g.state.crises[-1] is c
+    paid = [e for e in g.events if e.kind == "response_paid" and e.data.get("seat") == "islamabad"]
+    assert paid and paid[0].data["cost"] == crisis_rules.response_cost(c, "material")
     assert c.outcome in crisis_rules.OUTCOMES
     d = c.details
     assert d["defence"] == pytest.approx(sum(d["contributions"].values()), abs=0.01)
@@ -148,6 +150,36 @@ def test_resolution_outcome_damage_and_costs():
     assert g.turn == 2 and g.phase == "diplomacy"  # assessment ran, the next quarter began
     row = g.state.history[-1]
     assert row["crisis"]["id"] == c.id and row["crisis"]["outcome"] == c.outcome
+
+
+def test_responses_stay_secret_until_the_outcome():
+    """Rules §10.4: a submitted response moves nothing another seat sees (scores, budgets,
+    indicators, the crisis itself); only the outcome reveals it (issue 15: Riyadh's score fell
+    56.7 -> 45.0 on Ankara's screen when Riyadh answered militarily)."""
+    from wargame.rules.scoring import score
+    from wargame.rules.views import visible_events
+    g = new_game()
+    c = inject(g)
+    to_phase(g, "crisis")
+    others = ("ankara", "islamabad", "washington")
+    before = {seat: g.view(seat) for seat in others}
+    scores = {seat: score(g, seat).to_dict() for seat in ("riyadh", *others)}
+    events = {seat: len(visible_events(g, seat)) for seat in others}
+    g.apply(A.Respond("riyadh", c.id, "military"))
+    assert g.state.crisis is c and "riyadh" in c.responses
+    for seat in others:
+        after = g.view(seat)
+        assert after["seats"] == before[seat]["seats"], seat
+        assert after["crisis"]["responses"] == before[seat]["crisis"]["responses"] == {}, seat
+        assert len(visible_events(g, seat)) == events[seat], seat
+    assert {seat: score(g, seat).to_dict() for seat in scores} == scores
+    assert g.view("riyadh")["crisis"]["responses"] == {"riyadh": "military"}  # its own, it knows
+    g.apply(A.Respond("islamabad", c.id, "none"))
+    g.apply(A.Respond("washington", c.id, "none"))
+    assert g.state.crises[-1] is c  # the outcome: now it is paid and shown
+    assert any(e.kind == "outcome" and e.data["responses"].get("riyadh") == "military" for e in g.events)
+    paid = [e for e in g.events if e.kind == "response_paid" and e.data["seat"] == "riyadh"]
+    assert [e.data["cost"] for e in paid] == [crisis_rules.response_cost(c, "military")]
 
 
 def test_stronger_defence_gives_better_outcomes():

@@ -140,11 +140,22 @@ def response_cost(crisis: Crisis, level: str) -> int:
     return int(RESPONSE_COST[level] * crisis.severity)
 
 
+def pay_responses(g: "Game", crisis: Crisis) -> None:
+    """Pay for every response at the outcome (responses are secret until then, rules §10.4)."""
+    for seat, level in crisis.responses.items():
+        cost = response_cost(crisis, level)
+        if cost:
+            external(g, seat, -cost, spending=True)
+            emit(g, "response_paid", f"{name(seat)} pays {money(cost)} for its {level} response",
+                 [seat], False, crisis=crisis.id, seat=seat, cost=cost)
+
+
 def resolve(g: "Game") -> None:
     """All responses are in: compute the outcome from real capability, pay, learn."""
     st = g.state
     crisis = st.crisis
     assert crisis is not None
+    pay_responses(g, crisis)
     spec = spec_for(g, crisis)
     target = crisis.target
     weights = spec.weights

@@ -336,7 +336,10 @@ def lift_sanctions(g: "Game", a: A.LiftSanctions, dry: bool) -> None:
 
 
 def respond(g: "Game", a: A.Respond, dry: bool) -> None:
-    """A seat's crisis response; the crisis resolves when every obliged seat has answered."""
+    """A seat's crisis response; the crisis resolves when every obliged seat has answered.
+
+    The response stays secret until the outcome: nothing another seat sees changes now, and
+    its cost is paid at the outcome (:func:`wargame.rules.crisis.pay_responses`)."""
     c = g.state.crisis
     require(c is not None, "there is no crisis under way", "phase")
     assert c is not None
@@ -346,9 +349,7 @@ def respond(g: "Game", a: A.Respond, dry: bool) -> None:
     can_pay(g, a.seat, cost, f"a {a.level} response")
     if dry:
         return
-    c.responses[a.seat] = a.level
-    if cost:
-        external(g, a.seat, -cost, spending=True)
+    c.responses[a.seat] = a.level  # secret, and paid, at the outcome (rules §10.4)
     emit(g, "response", f"{name(a.seat)} responds to {c.title}: {a.level}", [a.seat], False,
          crisis=c.id, level=a.level)
 

@@ -51,6 +51,8 @@ def seat_view(g: "Game", seat: str | None) -> dict[str, Any]:
     data["crises"] = [_strip_crisis(c, visible) for c in data["crises"]]
     if data["crisis"] is not None:
         data["crisis"] = _strip_crisis(data["crisis"], visible)
+        # responses are secret until the outcome (rules §10.4): a seat sees only its own
+        data["crisis"]["responses"] = {s: v for s, v in data["crisis"]["responses"].items() if s == seat}
     return data
 
 
