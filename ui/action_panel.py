@@ -33,14 +33,6 @@ BUTTON_TEXT = {
 }
 
 
-def proposal_text(game: Game, prop: Proposal) -> str:
-    """A proposal in words: who offers what, on which terms."""
-    terms = terms_text(game, prop.terms)
-    secret = " (secret)" if not prop.public else ""
-    return (f"<b>{seat_name(prop.sender)}</b> proposes {DEAL_NAMES[prop.deal]}{secret}"
-            + (f" — {terms}" if terms else ""))
-
-
 def _reason_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -204,9 +196,13 @@ class ActionPanel(QScrollArea):
         frame.setStyleSheet("QFrame{background:#EEF5FB;border:1px solid #BBD3E6;border-radius:4px;}"
                             "QLabel{border:none;background:transparent;}")
         box = QVBoxLayout(frame)
-        text = QLabel(proposal_text(game, prop))
-        text.setWordWrap(True)
-        box.addWidget(text)
+        # the title is one line and the buttons come right under it, so they keep their place
+        # whatever the width (the terms and consequences below wrap freely)
+        title = QLabel(f"<b>{seat_name(prop.sender)}</b> proposes {DEAL_NAMES[prop.deal]}"
+                       + ("" if prop.public else " (secret)"))
+        title.setObjectName(f"title_{prop.id}")
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        box.addWidget(title)
         buttons = QHBoxLayout()
         actions: list[tuple[str, Action | None]] = [
             ("Accept", A.Accept(seat, prop.id)), ("Reject", A.Reject(seat, prop.id)), ("Counter…", None)]
@@ -230,6 +226,10 @@ class ActionPanel(QScrollArea):
             self.buttons[key] = button
             buttons.addWidget(button)
         box.addLayout(buttons)
+        terms = QLabel(terms_text(game, prop.terms) or "no terms")
+        terms.setObjectName(f"terms_{prop.id}")
+        terms.setWordWrap(True)
+        box.addWidget(terms)
         for note in notes:
             box.addWidget(_reason_label(note))
         grid.addWidget(frame, row, 0)

@@ -16,7 +16,8 @@ from wargame.bots import STYLES
 from wargame.scenario import list_scenarios
 from wargame.types import SEAT_NAMES, SEATS
 
-DEFAULT_PLAYERS = {"ankara": "computer", "riyadh": "person", "islamabad": "person", "washington": "computer"}
+DEFAULT_PLAYERS = {"ankara": "computer", "riyadh": "person", "islamabad": "computer", "washington": "computer"}
+"""A person alone plays Riyadh (the seat the tutorial teaches); the computer plays the others."""
 
 
 class WelcomeScreen(QWidget):
