@@ -266,3 +266,55 @@ def test_wavering_crisis_holds_us_sales_unless_washington_stands_firm():
     respond_all(firm, {"washington": "material"})
     assert weak.state.commitments["pac3_sale"].terms["held"]
     assert not firm.state.commitments["pac3_sale"].terms["held"]
+
+
+# ------------------------------------------------------------------------- the outcome explained
+def test_outcome_summary_explains_the_test():
+    from wargame.rules.outcome import outcome_summary
+    g = new_game()
+    c = inject(g)
+    respond_all(g, {"riyadh": "military", "islamabad": "material", "washington": "diplomatic"})
+    s = outcome_summary(g, c.id, "public")
+    assert s["outcome"] == c.outcome and s["target"] == "riyadh" and s["quarter"] == g.quarter_of(c.turn)
+    sent = {p["seat"]: (p["expected"], p["sent"], p["honoured"]) for p in s["partners"]}
+    assert sent == {"islamabad": ("material", "material", True), "washington": ("material", "diplomatic", False)}
+    isl = next(p for p in s["partners"] if p["seat"] == "islamabad")
+    assert isl["integration"] == c.details["integration"]["islamabad"] and isl["delivered"] > 0
+    assert isl["via"] == [g.state.commitments["smda"].name]
+    assert s["deterrence"] == {"real": c.details["real"], "perceived": c.details["perceived"],
+                               "gap": round(c.details["perceived"] - c.details["real"], 2)}
+    r = s["roll"]
+    assert r["score"] == pytest.approx(c.details["score"], abs=1e-3)
+    assert r["score"] == pytest.approx(r["margin"] - r["exposure_penalty"] + r["swing"], abs=1e-3)
+    expected = "deterred" if r["score"] >= r["deterred_at"] else "contained" if r["score"] >= r["contained_at"] \
+        else "damaging"
+    assert expected == c.outcome
+    moves = {m["seat"]: m["delta"] for m in s["credibility"]}
+    assert moves["islamabad"] > 0 > moves["washington"]
+    with pytest.raises(ValueError, match="no resolved crisis"):
+        outcome_summary(g, "x999")
+
+
+def test_outcome_summary_keeps_secret_partners_secret():
+    from wargame.rules.outcome import outcome_summary
+    g = new_game()
+    sign(g, "riyadh", "agreement", "ankara", public=False, clause="assistance")
+    c = inject(g)
+    respond_all(g, {"ankara": "military", "riyadh": "military"})
+    public = outcome_summary(g, c.id, "public")
+    assert "ankara" not in {p["seat"] for p in public["partners"]}
+    assert public["deterrence"]["real"] is None and public["defence_partial"]
+    assert not any(m["seat"] == "ankara" for m in public["credibility"])
+    for viewer in ("ankara", "riyadh", None):
+        assert "ankara" in {p["seat"] for p in outcome_summary(g, c.id, viewer)["partners"]}
+    assert "ankara" not in {p["seat"] for p in outcome_summary(g, c.id, "islamabad")["partners"]}
+
+
+def test_public_deterrence_leaves_secret_commitments_out():
+    from wargame.rules.outcome import public_deterrence
+    g = new_game()
+    before = public_deterrence(g)
+    sign(g, "riyadh", "agreement", "ankara", public=False, clause="assistance")
+    assert public_deterrence(g) == before
+    real, _ = seat_deterrence(g, "ankara")
+    assert real > before["ankara"][0]  # the true real value moved, the public one did not

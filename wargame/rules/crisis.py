@@ -34,6 +34,11 @@ EXPOSURE_DAMAGE = 2.0
 """How much an exposed bluff multiplies the damage: ``1 + 2 x gap / 100``."""
 EXPOSURE_CREDIBILITY = 0.2
 """Credibility the target loses per point of exposed gap when the test goes badly."""
+ROLL_SWING = 0.4
+"""The roll moves the outcome score by up to ``± ROLL_SWING / 2`` (``(roll - 0.5) x 0.4``)."""
+DETERRED_AT = 0.62
+CONTAINED_AT = 0.42
+"""Outcome score thresholds: deterred at 0.62 and above, contained at 0.42, else damaging."""
 
 
 def roll(g: "Game") -> float:
@@ -162,10 +167,12 @@ def resolve(g: "Game") -> None:
     own_level = crisis.responses.get(target, "none")
     defence = OWN_FACTOR[own_level] * weighted_capability(g, target, weights)
     parts = {target: round(defence, 3)}
+    delivered_through: dict[str, float] = {}
     for partner, level in crisis.responses.items():
         if partner == target or partner not in crisis.via:
             continue
         best = max(integration(g, st.commitments[c]) for c in crisis.via[partner])
+        delivered_through[partner] = round(best, 4)
         value = PARTNER_FACTOR[level] * best * weighted_capability(g, partner, weights)
         parts[partner] = round(value, 3)
         defence += value
@@ -173,8 +180,8 @@ def resolve(g: "Game") -> None:
     margin = defence / (defence + threat) if defence + threat > 0 else 0.0
     exposure = exposure_of(crisis)
     u = roll(g)
-    score = margin - EXPOSURE_PENALTY * exposure + (u - 0.5) * 0.4
-    outcome = "deterred" if score >= 0.62 else "contained" if score >= 0.42 else "damaging"
+    score = margin - EXPOSURE_PENALTY * exposure + (u - 0.5) * ROLL_SWING
+    outcome = "deterred" if score >= DETERRED_AT else "contained" if score >= CONTAINED_AT else "damaging"
     if spec.kind == "wavering":
         wash = crisis.responses.get("washington", "none")
         if LEVEL[wash] >= 2:
@@ -183,7 +190,8 @@ def resolve(g: "Game") -> None:
             _hold_us_sales(g, target)
     crisis.outcome = outcome
     crisis.details.update(defence=round(defence, 3), threat=round(threat, 3), margin=round(margin, 4),
-                          roll=round(u, 6), contributions=parts, exposure=round(exposure, 4))
+                          roll=round(u, 6), contributions=parts, exposure=round(exposure, 4),
+                          integration=delivered_through, score=round(score, 4))
     damage = apply_damage(g, crisis, spec, outcome, margin)
     crisis.details["damage"] = damage
     military = [seat for seat, level in crisis.responses.items() if level == "military"]
@@ -232,7 +240,8 @@ def apply_damage(g: "Game", crisis: Crisis, spec: "CrisisSpec", outcome: str, ma
         s.credibility = clamp(s.credibility - loss)
         gap = 100 * exposure + EXPOSURE_FREE
         emit(g, "credibility", f"{name(crisis.target)}'s bluff is exposed (gap {gap:.0f}): "
-             f"credibility -{loss:g}", [crisis.target], True, seat=crisis.target, delta=-loss)
+             f"credibility -{loss:g}", [crisis.target], True, seat=crisis.target, delta=-loss,
+             crisis=crisis.id)
     return damage
 
 
@@ -270,14 +279,15 @@ def _credibility(g: "Game", crisis: Crisis) -> None:
             gain = p["honour_gain"] * (1.5 if declared else 1.0)
             s.credibility = clamp(s.credibility + gain)
             emit(g, "credibility", f"{name(seat)} honours its commitment to {name(crisis.target)} "
-                 f"(credibility +{gain:g})", [seat, crisis.target], seat not in hidden, seat=seat, delta=gain)
+                 f"(credibility +{gain:g})", [seat, crisis.target], seat not in hidden, seat=seat, delta=gain,
+                 crisis=crisis.id)
         else:
             loss = p["defect_loss"] * (required - given) * (1.5 if declared else 1.0)
             s.credibility = clamp(s.credibility - loss)
             emit(g, "credibility", f"{name(seat)} falls short of its commitment to "
                  f"{name(crisis.target)}{' after declaring support' if declared else ''} "
                  f"(credibility -{loss:g})", [seat, crisis.target], seat not in hidden, seat=seat,
-                 delta=-loss)
+                 delta=-loss, crisis=crisis.id)
 
 
 def _learn(g: "Game", crisis: Crisis, outcome: str) -> None:
@@ -291,7 +301,7 @@ def _learn(g: "Game", crisis: Crisis, outcome: str) -> None:
         g.state.seats[crisis.target].signal = 0.0
         emit(g, "learning", f"{g.scenario_actor(crisis.actor).name} saw through {name(crisis.target)}'s "
              f"bluff (gap {gap:.0f}): its signals now count for less", [crisis.target], True,
-             actor=crisis.actor, discount=disc[crisis.target])
+             actor=crisis.actor, discount=disc[crisis.target], crisis=crisis.id)
     elif outcome == "deterred" and disc.get(crisis.target, 0.0) > 0:
         disc[crisis.target] = round(max(0.0, disc[crisis.target] - 0.1), 4)
 
