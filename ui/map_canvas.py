@@ -1,7 +1,7 @@
 """Regional map view for Layered Deterrence.
 
 :class:`MapCanvas` is a pure view: it draws country outlines from
-``assets/map/region.geojson`` (Natural Earth, public domain), site markers,
+the packaged ``assets/map/region.geojson`` (Natural Earth, public domain), site markers,
 relationship links and an active-crisis highlight, and reports clicks on
 sites. It knows nothing of game rules; callers push :class:`MapSite` and
 :class:`MapLink` values in.
@@ -35,6 +35,7 @@ from PySide6.QtGui import (QColor, QPainter, QPainterPath, QPen, QPixmapCache, Q
                            QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
+from wargame import resources
 from ui.map_items import (BORDER, CRISIS_RED, COUNTRY_TEXT, GRATICULE, LAND,
                           LINK_KIND_COLORS, NEUTRAL, SEA, SEA_TEXT, InsetItem,
                           LegendWidget, LinkItem, SiteItem, TextLabelItem, ui_font)
@@ -61,7 +62,7 @@ SEAT_COLORS: dict[str, str] = {
     "washington": "#CC79A7",  # reddish purple
 }
 
-DEFAULT_GEOJSON: Path = Path(__file__).resolve().parents[1] / "assets" / "map" / "region.geojson"
+DEFAULT_GEOJSON: Path = resources.map_path()  # package data (assets/map/ in the repository)
 PX_PER_DEG = 10.0
 LAT0 = 28.0
 _COS = math.cos(math.radians(LAT0))

@@ -6,7 +6,9 @@ import importlib
 import sys
 from importlib.metadata import entry_points
 
+from wargame import resources
 from wargame.errors import WargameError
+from wargame.scenario import use_scenario_dirs
 
 COMMAND_MODULES = (
     "wargame.commands.play",
@@ -26,6 +28,10 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wargame", description="Layered Deterrence: sign, finance and test commitments. "
         "Run with no arguments to open the app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {resources.version()}")
+    parser.add_argument("--scenarios-dir", action="append", metavar="FOLDER",
+                        help="a folder of your own scenario files, searched before the built-in "
+                        "ones (repeatable; also the WARGAME_SCENARIOS_DIR environment variable)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -42,9 +48,19 @@ def _headless(argv: list[str]) -> bool:
     return bool(argv) and argv[0] in sub.choices
 
 
+def split_scenarios_dirs(argv: list[str]) -> tuple[list[str], list[str]]:
+    """Take every ``--scenarios-dir FOLDER`` out of ``argv`` (it may stand before or after the
+    subcommand): ``(folders, the other arguments)``."""
+    pre = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # not play's --scenario
+    pre.add_argument("--scenarios-dir", action="append", default=[])
+    known, rest = pre.parse_known_args(argv)
+    return known.scenarios_dir, rest
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     argv = sys.argv[1:] if argv is None else argv
+    folders, argv = split_scenarios_dirs(argv)
     parser = build_parser(plugins=not _headless(argv))
     if not argv:
         if not any(p.name == "gui" for p in entry_points(group=PLUGIN_GROUP)):
@@ -58,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        if folders:
+            use_scenario_dirs(folders)
         return int(args.func(args) or 0)
     except WargameError as err:
         print(f"error: {err}", file=sys.stderr)

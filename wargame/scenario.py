@@ -1,9 +1,14 @@
-"""Scenarios: TOML data files under ``assets/scenarios/``, validated on load with pydantic.
+"""Scenarios: TOML data files, validated on load with pydantic.
 
+The built-in scenarios ship as package data (``assets/scenarios/`` in the repository, read
+through :mod:`wargame.resources`). A teacher's own folders (:func:`use_scenario_dirs`, the
+``--scenarios-dir`` option, the ``WARGAME_SCENARIOS_DIR`` environment variable) are searched
+first, and ``extends`` finds a base scenario beside the file or among the built-in ones.
 A scenario error names the file, the field and the problem (:class:`ScenarioError`).
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -11,10 +16,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from wargame import resources
 from wargame.errors import ScenarioError
 from wargame.types import CLAUSES, DOMAINS, SEATS
 
-SCENARIO_DIR = Path(__file__).resolve().parents[1] / "assets" / "scenarios"
+SCENARIOS_ENV = "WARGAME_SCENARIOS_DIR"
+"""Environment variable: folders of one's own scenarios (separated like PATH)."""
+
+_user_dirs: list[Path] = []
 
 _Strict = ConfigDict(extra="forbid", frozen=True)
 
@@ -276,8 +285,7 @@ def _load_cached(path: str, _mtime: int) -> Scenario:
     if base is not None:
         if not isinstance(base, str):
             raise ScenarioError(path, "extends", "must name another scenario file or id")
-        base_path = resolve_scenario_path(Path(path).parent / f"{base}.toml"
-                                          if not str(base).endswith(".toml") else Path(path).parent / base)
+        base_path = _base_path(Path(path), base)
         data = _merge(tomllib.loads(base_path.read_text(encoding="utf-8")), data)
         data.pop("extends", None)
     return parse_scenario(data, path)
@@ -310,26 +318,63 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def resolve_scenario_path(name_or_path: str | Path) -> Path:
-    """Turn a scenario id or a path into an existing file path, or raise ScenarioError."""
+def use_scenario_dirs(folders: list[str | Path]) -> None:
+    """Search these folders of one's own scenarios (before the built-in ones) from now on.
+
+    Raises ScenarioError naming a folder that does not exist.
+    """
+    dirs = [Path(f).expanduser() for f in folders]
+    for d in dirs:
+        if not d.is_dir():
+            raise ScenarioError(str(d), "(folder)", "no such scenarios folder")
+    _user_dirs[:] = dirs
+
+
+def scenario_dirs() -> list[Path]:
+    """Folders searched for scenario ids, in order: one's own, then the built-in scenarios."""
+    env = [Path(p).expanduser() for p in os.environ.get(SCENARIOS_ENV, "").split(os.pathsep) if p]
+    return [*_user_dirs, *(d for d in env if d.is_dir()), resources.builtin_scenarios_dir()]
+
+
+def _base_path(path: Path, base: str) -> Path:
+    """The file ``extends = base`` names: beside ``path`` first, else a known scenario id."""
+    beside = path.parent / (base if base.endswith(".toml") else f"{base}.toml")
+    if beside.resolve() != path.resolve() and beside.exists():
+        return beside
+    if base.endswith(".toml"):
+        raise ScenarioError(str(path), "extends", f"no file {beside}")
+    return resolve_scenario_path(base, skip=path)
+
+
+def resolve_scenario_path(name_or_path: str | Path, skip: Path | None = None) -> Path:
+    """Turn a scenario id or a path into an existing file path, or raise ScenarioError.
+
+    ``skip``: a file not to return (a scenario that extends a built-in one of the same id).
+    """
     candidate = Path(name_or_path)
     if candidate.suffix == ".toml" and candidate.exists():
         return candidate
-    by_id = SCENARIO_DIR / f"{name_or_path}.toml"
-    if by_id.exists():
-        return by_id
+    if candidate.suffix != ".toml":
+        for folder in scenario_dirs():
+            by_id = folder / f"{name_or_path}.toml"
+            if by_id.exists() and (skip is None or by_id.resolve() != skip.resolve()):
+                return by_id
     known = ", ".join(s for s, _ in list_scenarios()) or "none"
     raise ScenarioError(str(name_or_path), "(file)",
                         f"no such scenario file or id; known scenarios: {known}")
 
 
 def list_scenarios() -> list[tuple[str, str]]:
-    """``(id, title)`` of every scenario shipped under ``assets/scenarios``."""
-    out = []
-    for path in sorted(SCENARIO_DIR.glob("*.toml")):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            out.append((path.stem, str(data.get("meta", {}).get("title", path.stem))))
-        except (OSError, tomllib.TOMLDecodeError):
-            out.append((path.stem, "(unreadable)"))
-    return out
+    """``(id, title)`` of every scenario found: one's own folders first, then the built-in ones
+    (an id in one's own folder hides the built-in scenario of that id)."""
+    out: dict[str, str] = {}
+    for folder in scenario_dirs():
+        for path in sorted(folder.glob("*.toml")):
+            if path.stem in out:
+                continue
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                out[path.stem] = str(data.get("meta", {}).get("title", path.stem))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                out[path.stem] = "(unreadable)"
+    return list(out.items())

@@ -8,7 +8,7 @@ from wargame.account import write_account, write_summary
 from wargame.bots import STYLES, make_bots, play_bots
 from wargame.errors import ScenarioError
 from wargame.rules.game import Game
-from wargame.scenario import list_scenarios, load_scenario
+from wargame.scenario import list_scenarios, load_scenario, scenario_dirs
 from wargame.types import SEATS
 
 
@@ -65,8 +65,15 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
-    """List the scenarios shipped with the game."""
-    for sid, title in list_scenarios():
+    """List the scenarios: one's own folders (``--scenarios-dir``) and the built-in ones."""
+    found = list_scenarios()
+    if not found:
+        folders = ", ".join(str(d) for d in scenario_dirs())
+        print(f"error: no scenarios found (looked in {folders}); the installation is incomplete "
+              "(reinstall Layered Deterrence) or the folder given holds no .toml files",
+              file=sys.stderr)
+        return 1
+    for sid, title in found:
         print(f"{sid:<24}{title}")
     return 0
 
