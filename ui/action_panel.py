@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.consequences import preview_html
 from ui.forms.base import HINT_STYLE, seat_name
 from ui.forms.propose import terms_text
 from wargame import actions as A
@@ -230,6 +231,13 @@ class ActionPanel(QScrollArea):
         terms.setObjectName(f"terms_{prop.id}")
         terms.setWordWrap(True)
         box.addWidget(terms)
+        shown = preview_html(game, seat, A.Accept(seat, prop.id))
+        if shown:
+            consequences = QLabel(shown)
+            consequences.setObjectName(f"consequences_{prop.id}")
+            consequences.setWordWrap(True)
+            consequences.setStyleSheet("color:#3C4043;font-size:90%;")
+            box.addWidget(consequences)
         for note in notes:
             box.addWidget(_reason_label(note))
         grid.addWidget(frame, row, 0)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ui.consequences import preview_html
 from ui.theme import BAD_STYLE, OK_STYLE, seat_name, set_style
 from wargame.actions import Action
 from wargame.rules.game import Game
@@ -92,6 +93,11 @@ class ActionForm(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("summary")
         layout.addWidget(self.summary)
+        self.consequences = QLabel()
+        self.consequences.setWordWrap(True)
+        self.consequences.setObjectName("consequences")
+        self.consequences.setStyleSheet("QLabel{background:#F6F8FA;border:1px solid #D8DEE4;padding:6px;}")
+        layout.addWidget(self.consequences)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setObjectName("reason")
@@ -148,6 +154,9 @@ class ActionForm(QDialog):
         """Ask the engine about the action the form describes; enable confirm only if legal."""
         action, reason = self.current_reason()
         self.summary.setText(self.describe(action) if action is not None else "")
+        shown = preview_html(self.game, self.seat, action) if reason is None else ""
+        self.consequences.setText(shown)
+        self.consequences.setVisible(bool(shown))
         if reason is None:
             self.reason.setText("✓ The rules allow this.")
             set_style(self.reason, OK_STYLE)

@@ -109,6 +109,7 @@ class ProposeForm(ActionForm):
                          parent)
         self.counter_to = counter_to
         self.w: dict[str, QWidget] = {}
+        self._role_for: tuple[str, str] | None = None  # (deal, partner) the role default was set for
         reasons = {counter_to.deal: None} if counter_to is not None else deal_reasons(game, seat)
         self.deal = self.combo("Deal", [(DEAL_NAMES[d].capitalize(), d, reasons[d]) for d in DEALS
                                         if d in reasons])
@@ -212,10 +213,27 @@ class ProposeForm(ActionForm):
         partner = self._combo("partner").currentData() or "?"
         if deal in ROLE_WORDS:
             mine, theirs = ROLE_WORDS[deal][2:]
-            fill_combo(self._combo("role"), [
+            role = self._combo("role")
+            fill_combo(role, [
                 (mine.format(me=seat_name(self.seat), p=seat_name(partner)), "me", None),
                 (theirs.format(me=seat_name(self.seat), p=seat_name(partner)), "them", None)])
+            if self._role_for != (deal, partner) and self.counter_to is None:
+                role.blockSignals(True)
+                select_data(role, self._default_role(deal, partner))
+                role.blockSignals(False)
+            self._role_for = (deal, partner)
         self.revalidate()
+
+    def _default_role(self, deal: str, partner: str) -> str:
+        """A sensible first guess: buy arms rather than sell them, and let the seat with the
+        larger income per quarter (public in every seat's view) lend, give or provide the credit."""
+        if deal == "arms_sale":
+            return "them"
+        seats = self.game.view(self.seat)["seats"]
+        mine, theirs = seats[self.seat].get("income"), seats.get(partner, {}).get("income")
+        if mine is None or theirs is None:
+            return "me"
+        return "me" if mine >= theirs else "them"
 
     def _partner_reason(self, partner: str) -> str | None:
         """The engine's reason against this deal with ``partner`` (other widgets as they are).
