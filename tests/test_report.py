@@ -2,6 +2,7 @@
 discussion questions, the charts, and the ``wargame report`` command's errors."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -10,11 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from test_report_support import BOOKMARK, NOTE_AFTER, NOTE_LIVE, RATIONALE, ROOT, make_save, parse_html
+from test_report_support import (
+    BOOKMARK, EVENT_TITLE, NOTE_AFTER, NOTE_LIVE, PARAM_REASON, RATIONALE, ROOT, make_save, parse_html,
+)
 
 from wargame import Game, load_scenario
+from wargame import actions as A
 from wargame.bots import make_bots, play_bots
 from wargame.cli import main
+from wargame.report.facts import plural, times
 from wargame.report import (
     SEAT_COLOURS, TRACKS, build_report_html, figure_svg, figures, questions, write_report,
 )
@@ -22,8 +27,8 @@ from wargame.storage import GameRecord
 from wargame.types import SEATS, money
 
 SECTIONS = ("At a glance", "1. The scenario", "2. The seats", "3. Timeline of key decisions",
-            "4. Crises", "5. Indicators over time", "6. Scores", "7. Facilitator notes and bookmarks",
-            "8. Discussion questions")
+            "4. Facilitator interventions", "5. Crises", "6. Indicators over time", "7. Scores",
+            "8. Facilitator notes and bookmarks", "9. Discussion questions")
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +62,9 @@ def test_scenario_and_seats(html: str, game: Game) -> None:
     assert escape(meta.title) in html
     assert escape(meta.summary[:60]) in html
     assert "Starts in <b>2026-Q1</b>; <b>12</b> quarters" in html
-    for text in ("Aylin Demir", "Sam Carter", "Computer (cautious)", "Person", "Computer", "cautious"):
+    for text in ("Team Anatolia: Aylin Demir, Bora Kaya", "Computer (cautious)", "Person", "Computer", "cautious"):
         assert escape(text) in html
+    assert "<th>Team / students</th>" in html
     assert "seminar.wargame" in html
 
 
@@ -151,7 +157,8 @@ def test_report_from_a_game_just_started() -> None:
     assert doc.errors == []
     assert "No crisis tested the commitments in this game." in page
     assert "in progress (2026-Q1, diplomacy phase)" in page
-    assert "7. Discussion questions" in doc.headings
+    assert "8. Discussion questions" in doc.headings
+    assert "The facilitator did not intervene" in page
     assert "Person" in page
 
 
@@ -195,3 +202,87 @@ def test_engine_report_does_not_import_qt() -> None:
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph', 'ui')]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def _section(html: str, heading: str) -> str:
+    return html.split(f"<h2>{heading}</h2>", 1)[1].split("<h2", 1)[0]
+
+
+def test_seat_named_only_by_its_seat_shows_no_team(html: str) -> None:
+    """Issue 15: the Name column repeated the seat name when no team name was entered."""
+    seats = _section(html, "2. The seats")
+    washington = seats.split("Washington</td>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>—</td>" in washington and "Washington" not in washington
+
+
+def test_every_facilitator_intervention_with_its_reason(html: str, game: Game) -> None:
+    """Issue 15: the parameter change and its reason appeared nowhere in the report."""
+    part = _section(html, "4. Facilitator interventions")
+    rows = part.split("<tr>")[2:]
+    assert len(rows) == 3
+    param = next(r for r in rows if "Parameter change" in r)
+    assert "honour gain: 5 \u2192 6" in param and escape(PARAM_REASON) in param
+    ruling = next(r for r in rows if ">Ruling<" in r)
+    first = game.state.crises[0]
+    assert f"{first.outcome} \u2192 {first.ruling}" in ruling and escape(RATIONALE) in ruling
+    event = next(r for r in rows if "Event injected" in r)
+    assert EVENT_TITLE in event
+    glance = _section(html, "At a glance") if "<h2>At a glance</h2>" in html else html
+    assert "1 ruling, 1 parameter change, 1 event injected (section 4)" in glance
+
+
+def test_injected_crisis_is_an_intervention() -> None:
+    g = Game(load_scenario("pact-2026"), 5)
+    crisis = g.scenario.crises[0]
+    g.apply(A.InjectCrisis("facilitator", crisis_type=crisis.id, target=crisis.targets[0]))
+    page = build_report_html(g)
+    part = _section(page, "4. Facilitator interventions")
+    assert "Crisis injected" in part and escape(crisis.title) in part
+
+
+def test_no_one_times_in_any_question() -> None:
+    """Issue 15: "declared support for Riyadh 1 times"."""
+    assert (times(1), times(2), times(5)) == ("once", "twice", "5 times")
+    assert (plural(1, "visible exercise"), plural(3, "visible exercise")) == ("1 visible exercise", "3 visible exercises")
+    for seed in (3, 7, 11, 23):
+        g = Game(load_scenario("pact-2026"), seed)
+        play_bots(g, make_bots(seed))
+        text = " ".join(q.text for qs in questions(g).values() for q in qs)
+        assert not re.search(r"\b1 (times|visible exercises|loans)\b", text), text
+
+
+def test_a_ruled_outcome_is_called_a_ruling_in_the_questions() -> None:
+    """Issue 15: a discussion question called an outcome damaging without saying it was a ruling."""
+    g = Game(load_scenario("pact-2026"), 7)
+    bots = make_bots(7)
+    while len(g.state.crises) < 2 or g.phase == "crisis":
+        g.apply(bots[g.acting_seats()[0]].choose(g))
+    asked = max(g.state.crises, key=lambda c: (c.details["perceived"] - c.details["real"], -g.state.crises.index(c)))
+    before = " ".join(q.text for q in questions(g)["perception"])
+    assert f"the outcome was {asked.outcome}," in before and "ruling" not in before
+    new = "damaging" if asked.outcome != "damaging" else "contained"
+    g.apply(A.Ruling("facilitator", crisis=asked.id, outcome=new, rationale="late aid"))
+    after = " ".join(q.text for q in questions(g)["perception"])
+    assert f"the outcome was {new} by the facilitator's ruling (the dice said {asked.outcome})," in after
+
+
+def test_student_handout_leaves_facilitator_notes_out(save: Path, tmp_path: Path) -> None:
+    """Issue 15: ``wargame report --audience students`` writes a handout without the notes."""
+    out = tmp_path / "students.html"
+    assert main(["report", str(save), "-o", str(out), "--audience", "students", "-q"]) == 0
+    page = out.read_text(encoding="utf-8")
+    for text in (NOTE_LIVE, NOTE_AFTER, BOOKMARK, "discuss the ruling", "Facilitator notes"):
+        assert escape(text) not in page
+    doc = parse_html(page)
+    assert doc.errors == []
+    assert "8. Discussion questions" in doc.headings and "student handout" in page
+    assert escape(PARAM_REASON) in page and escape(RATIONALE) in page
+    full = write_report(save, tmp_path / "full.html").read_text(encoding="utf-8")
+    assert escape(NOTE_LIVE) in full
+
+
+def test_unknown_audience_is_refused(game: Game) -> None:
+    with pytest.raises(ValueError, match="facilitator, students"):
+        build_report_html(game, audience="parents")
+    with pytest.raises(SystemExit):
+        main(["report", "x.wargame", "--audience", "parents"])

@@ -60,8 +60,8 @@ def test_pdf_text_has_the_report(pdf: Path, save: Path) -> None:
     text = pdf_text(pdf)
     with GameRecord.open(save, readonly=True) as record:
         game = record.load()
-    for heading in ("At a glance", "1. The scenario", "3. Timeline of key decisions", "4. Crises",
-                    "5. Indicators over time", "6. Scores", "8. Discussion questions",
+    for heading in ("At a glance", "1. The scenario", "3. Timeline of key decisions", "5. Crises",
+                    "6. Indicators over time", "7. Scores", "9. Discussion questions",
                     "Track 1 — Signal versus capability", "Track 2 — Defence industry and finance",
                     "Track 3 — Deterrence as perception"):
         assert heading in text
@@ -108,3 +108,51 @@ def test_write_report_api_for_records_and_pdf(save: Path, tmp_path: Path) -> Non
         assert "Aylin Demir" in page and NOTE_LIVE in page
     out = write_report(save, tmp_path / "api.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def short_class_save(path: Path) -> Path:
+    """Three quarters of a four-team class game with a parameter change (a short debrief)."""
+    from wargame import actions as A
+    from wargame.storage import SeatInfo, Session
+
+    seats = [SeatInfo(s, "person", f"Team {s.title()}") for s in ("ankara", "riyadh", "islamabad", "washington")]
+    session = Session.new(path, load_scenario("pact-2026"), 7, seats, title="Class session")
+    try:
+        bots = make_bots(7)
+        session.apply(A.SetParameter("facilitator", name="honour_gain", value=6.0, reason="a faster lesson"))
+        while session.game.turn < 4:
+            session.apply(bots[session.game.acting_seats()[0]].choose(session.game))
+    finally:
+        session.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["seminar", "short"])
+def test_no_page_is_left_mostly_blank(kind: str, save: Path, tmp_path: Path) -> None:
+    """Issue 15: page 2 of the PDF was three-quarters blank (forced breaks before sections and
+    whole long sections moved to the next page)."""
+    from PySide6.QtCore import QSizeF
+
+    from ui.report_pdf import (
+        DOC_WIDTH, a4_writer, build_document, ensure_app, keep_together, page_fill, text_page_height,
+    )
+    from wargame.report import load_source
+
+    ensure_app()
+    path = save if kind == "seminar" else short_class_save(tmp_path / "short.wargame")
+    doc = build_document(load_source(path))
+    page_h = text_page_height(a4_writer(tmp_path / "probe.pdf", "probe"))
+    doc.setPageSize(QSizeF(DOC_WIDTH, page_h))
+    keep_together(doc, page_h)
+    fill = page_fill(doc, page_h)
+    assert len(fill) > 4
+    assert min(fill[:-1]) >= 0.55, [round(f, 2) for f in fill]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
+def test_student_pdf_has_no_facilitator_notes(save: Path, tmp_path: Path) -> None:
+    out = tmp_path / "students.pdf"
+    assert main(["report", str(save), "-o", str(out), "--audience", "students", "-q"]) == 0
+    text = pdf_text(out)
+    assert NOTE_LIVE not in text and "Facilitator notes" not in text
+    assert "4. Facilitator interventions" in text and "student handout" in text

@@ -19,17 +19,20 @@ RATIONALE = "Partners' aid arrived too late"
 NOTE_LIVE = "Ask Riyadh why it stayed material-only"
 NOTE_AFTER = "Debrief: compare the bluff gaps"
 BOOKMARK = "After the first crisis"
+PARAM_REASON = "Partners learn faster from a delivered promise in this seminar"
+EVENT_TITLE = "Oil price slump"
 
 
 def make_save(path: Path) -> Path:
     """Play ``pact-2026`` seed 7 with computer players into a save file, with a facilitator
-    ruling on the first crisis, a live note, a note added afterwards and a bookmark."""
+    ruling on the first crisis, a parameter change with its reason, an injected world event,
+    a live note, a note added afterwards and a bookmark; people at two seats, with team names."""
     from wargame.storage import SeatInfo, Session
 
-    seats = [SeatInfo("ankara", "person", "Aylin Demir", "balanced"),
+    seats = [SeatInfo("ankara", "person", "Team Anatolia: Aylin Demir, Bora Kaya", "balanced"),
              SeatInfo("riyadh", "computer", "Computer (cautious)", "cautious"),
              SeatInfo("islamabad", "computer", "Computer (balanced)", "balanced"),
-             SeatInfo("washington", "person", "Sam Carter", "balanced")]
+             SeatInfo("washington", "person", "Washington", "balanced")]
     session = Session.new(path, load_scenario("pact-2026"), SEED, seats, title="Seminar group B, week 6")
     try:
         bots = make_bots(SEED)
@@ -38,6 +41,9 @@ def make_save(path: Path) -> Path:
         crisis = session.game.state.crises[0]
         new = "damaging" if crisis.outcome != "damaging" else "contained"
         session.apply(A.Ruling("facilitator", crisis=crisis.id, outcome=new, rationale=RATIONALE))
+        session.apply(A.SetParameter("facilitator", name="honour_gain", value=6.0, reason=PARAM_REASON))
+        session.apply(A.InjectEvent("facilitator", title=EVENT_TITLE, text="Brent falls below $60.",
+                                    target="riyadh", terms=(("budget", -300),)))
         session.apply(A.Note("facilitator", text=NOTE_LIVE))
         session.record.add_bookmark(len(session.game.actions), BOOKMARK, "discuss the ruling")
         session.play_bots(bots)

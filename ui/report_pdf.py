@@ -60,7 +60,7 @@ def chart_image(fig: Figure, scale: float = CHART_SCALE) -> Any:
     return image
 
 
-def build_document(source: ReportSource) -> Any:
+def build_document(source: ReportSource, audience: str = "facilitator") -> Any:
     """The report as a ``QTextDocument`` with its chart images attached."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QFont, QTextDocument
@@ -76,7 +76,7 @@ def build_document(source: ReportSource) -> Any:
         height = width * image.height() / image.width()
         return f'<p align="center"><img src="{name}" width="{width:.0f}" height="{height:.0f}"></p>'
 
-    html = render(source, chart_html, css.QT)
+    html = render(source, chart_html, css.QT, audience)
     for name, image in images.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     font = QFont("DejaVu Sans")
@@ -102,9 +102,15 @@ def _headings(doc: Any) -> list[tuple[float, int, Any]]:
     return out
 
 
+KEEP_WHOLE = 0.4
+"""A top-level section up to this share of a page is moved whole to the next page rather than
+split; a longer one (the timeline) flows on, so no page is left mostly blank. Subsections (a
+crisis card, a chart, a score table) always move whole when they fit on a page."""
+
+
 def _break_to_move(doc: Any, page_h: float) -> Any:
-    """The first heading whose section straddles a page but would fit on one (or that sits at
-    the foot of a page), or ``None``. A short section heading just before it moves with it."""
+    """The first heading whose short section straddles a page (or that sits at the foot of a
+    page), or ``None``. A short section heading just before it moves with it."""
     heads = _headings(doc)
     end_doc = doc.documentLayout().documentSize().height()
     for i, (top, level, block) in enumerate(heads):
@@ -112,7 +118,8 @@ def _break_to_move(doc: Any, page_h: float) -> Any:
         page = int((top + 1) // page_h)
         if top - page * page_h < 2 or end - 2 <= (page + 1) * page_h:
             continue
-        if end - top <= page_h * 0.97 or (page + 1) * page_h - top < page_h * 0.15:
+        whole = page_h * (0.97 if level == 3 else KEEP_WHOLE)
+        if end - top <= whole or (page + 1) * page_h - top < page_h * 0.15:
             before = heads[i - 1] if i else None
             if (before is not None and level == 3 and before[1] == 2 and top - before[0] < page_h * 0.2
                     and before[0] - page * page_h > 2):
@@ -135,13 +142,57 @@ def keep_together(doc: Any, page_h: float, limit: int = 200) -> None:
         QTextCursor(block).mergeBlockFormat(fmt)
 
 
+def page_fill(doc: Any, page_h: float) -> list[float]:
+    """How far down each laid-out page the ink reaches, as a share of the page (1.0 = full),
+    found by drawing each page small and looking for its lowest non-white row."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    scale = 0.25
+    width, height = int(DOC_WIDTH * scale), int(page_h * scale)
+    out = []
+    for index in range(doc.pageCount()):
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        painter.translate(0, -index * page_h)
+        doc.drawContents(painter, QRectF(0, index * page_h, DOC_WIDTH, page_h))
+        painter.end()
+        white = QColor(Qt.GlobalColor.white).rgb()
+        low = next((y for y in range(height - 1, -1, -1)
+                    if any(image.pixel(x, y) != white for x in range(0, width, 2))), -1)
+        out.append((low + 1) / height)
+    return out
+
+
+def a4_writer(out: Path, title: str) -> Any:
+    """A ``QPdfWriter`` for an A4 portrait PDF at 300 dpi with the report's margins."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    writer = QPdfWriter(str(out))
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter))
+    writer.setTitle(title)
+    writer.setCreator("Layered Deterrence")
+    return writer
+
+
+def text_page_height(writer: Any) -> float:
+    """The height of a page's text area in document units (the page less header and footer)."""
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    return rect.height() * DOC_WIDTH / rect.width() - HEADER - FOOTER
+
+
 def _paint_pages(doc: Any, writer: Any, title: str, right: str) -> int:
     from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPen
 
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     scale = rect.width() / DOC_WIDTH
-    page_h = rect.height() / scale - HEADER - FOOTER
+    page_h = text_page_height(writer)
     doc.setPageSize(QSizeF(DOC_WIDTH, page_h))
     painter = QPainter(writer)
     keep_together(doc, page_h)
@@ -176,23 +227,17 @@ def _paint_pages(doc: Any, writer: Any, title: str, right: str) -> int:
     return pages
 
 
-def write_pdf(record_or_game: Any, out_path: str | Path, seats_info: Any = None) -> Path:
-    """Write the report of a ``GameRecord``, ``Game`` or ``ReportSource`` as an A4 PDF."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
+def write_pdf(record_or_game: Any, out_path: str | Path, seats_info: Any = None,
+              audience: str = "facilitator") -> Path:
+    """Write the report of a ``GameRecord``, ``Game`` or ``ReportSource`` as an A4 PDF
+    (``audience="students"``: a handout without the facilitator's notes)."""
     ensure_app()
     source = make_source(record_or_game, seats_info)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     title = f"Debrief: {source.title or source.game.scenario.meta.title}"
-    writer = QPdfWriter(str(out))
-    writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter))
-    writer.setTitle(title)
-    writer.setCreator("Layered Deterrence")
-    doc = build_document(source)
+    writer = a4_writer(out, title)
+    doc = build_document(source, audience)
     _paint_pages(doc, writer, title, f"Layered Deterrence · seed {source.game.seed}")
     del writer
     return out

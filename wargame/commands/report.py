@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from wargame.report.html import AUDIENCES
+
 PDF_MODULE = "ui.report_pdf"
 
 
@@ -39,10 +41,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     source = load_source(args.file)  # a SaveError is reported by ``wargame.cli.main`` (status 1)
     try:
         if writer is not None:
-            writer.write_pdf(source, out)  # type: ignore[attr-defined]
+            writer.write_pdf(source, out, audience=args.audience)  # type: ignore[attr-defined]
         else:
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(build_report_html(source), encoding="utf-8")
+            out.write_text(build_report_html(source, audience=args.audience), encoding="utf-8")
     except OSError as err:
         print(f"error: {out}: cannot be written ({err.strerror or err})", file=sys.stderr)
         return 1
@@ -57,5 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="the saved game (.wargame file)")
     p.add_argument("-o", "--output", default=None,
                    help="output file: .html (default: next to the save) or .pdf")
+    p.add_argument("--audience", choices=AUDIENCES, default="facilitator",
+                   help="facilitator (everything, the default) or students (a handout without the "
+                   "facilitator's notes and bookmarks)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     p.set_defaults(func=cmd_report)

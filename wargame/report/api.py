@@ -13,15 +13,17 @@ PDF_MODULE = "ui.report_pdf"
 
 
 def build_report_html(record_or_game: Any, seats_info: Any = None, *,
-                      chart_html: ChartHtml | None = None, stylesheet: str | None = None) -> str:
+                      chart_html: ChartHtml | None = None, stylesheet: str | None = None,
+                      audience: str = "facilitator") -> str:
     """The debrief as a self-contained HTML page.
 
     ``record_or_game`` is a storage ``GameRecord``, a :class:`~wargame.Game` or a
     :class:`ReportSource`; ``seats_info`` (SeatInfo objects, dicts or ``{seat: info}``) overrides
     the record's seats, or names the players of a bare game. ``chart_html`` turns each chart
-    figure into markup (inline SVG by default); ``stylesheet`` replaces the browser CSS.
+    figure into markup (inline SVG by default); ``stylesheet`` replaces the browser CSS;
+    ``audience="students"`` leaves the facilitator's notes and bookmarks out (a handout).
     """
-    return render(make_source(record_or_game, seats_info), chart_html, stylesheet)
+    return render(make_source(record_or_game, seats_info), chart_html, stylesheet, audience)
 
 
 def open_record(path: str | Path) -> Any:
@@ -45,8 +47,9 @@ def load_source(path: str | Path) -> ReportSource:
     return source
 
 
-def write_report(record_path: str | Path, out_path: str | Path) -> Path:
-    """Write the report of a save file to ``out_path``: HTML, or PDF if it ends in ``.pdf``.
+def write_report(record_path: str | Path, out_path: str | Path, audience: str = "facilitator") -> Path:
+    """Write the report of a save file to ``out_path``: HTML, or PDF if it ends in ``.pdf``
+    (``audience``: ``facilitator`` or ``students``, see :func:`build_report_html`).
 
     The PDF goes through Qt's own printing (``ui.report_pdf``), imported only then.
     """
@@ -54,7 +57,7 @@ def write_report(record_path: str | Path, out_path: str | Path) -> Path:
     source = load_source(record_path)
     if out.suffix.lower() == ".pdf":
         pdf = importlib.import_module(PDF_MODULE)
-        return Path(pdf.write_pdf(source, out))
+        return Path(pdf.write_pdf(source, out, audience=audience))
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(build_report_html(source), encoding="utf-8")
+    out.write_text(build_report_html(source, audience=audience), encoding="utf-8")
     return out

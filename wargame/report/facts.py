@@ -72,6 +72,19 @@ class CrisisFacts:
     """Damage to the target in $m, after any facilitator ruling."""
 
     @property
+    def ruled(self) -> bool:
+        """Whether a facilitator's ruling set the outcome (rather than the dice)."""
+        return bool(self.crisis.ruling) and self.crisis.ruling != self.crisis.outcome
+
+    @property
+    def outcome_text(self) -> str:
+        """The outcome, saying when it was a ruling: ``damaging by the facilitator's ruling
+        (the dice said contained)``."""
+        if not self.ruled:
+            return self.outcome
+        return f"{self.outcome} by the facilitator's ruling (the dice said {self.crisis.outcome})"
+
+    @property
     def real(self) -> float:
         """Real deterrence of the target against this threat when the crisis came."""
         return float(self.crisis.details.get("real", 0.0))
@@ -193,6 +206,59 @@ def crisis_facts(game: Game) -> list[CrisisFacts]:
 def _commitment_name(game: Game, cid: str) -> str:
     com = game.state.commitments.get(cid)
     return com.name if com is not None else cid
+
+
+@dataclass(frozen=True, slots=True)
+class Intervention:
+    """One thing the facilitator did to the game: a parameter change, an inject or a ruling."""
+
+    turn: int
+    kind: str
+    """``Parameter change``, ``Crisis injected``, ``Event injected`` or ``Ruling``."""
+    text: str
+    reason: str = ""
+
+
+def _param_label(key: str) -> str:
+    return key.replace("_", " ")
+
+
+def interventions(game: Game) -> list[Intervention]:
+    """Every facilitator intervention that changed the game, in log order, with its reason."""
+    injected = {c.turn: c for c in game.state.crises if c.injected}
+    if game.state.crisis is not None and game.state.crisis.injected:
+        injected.setdefault(game.state.crisis.turn, game.state.crisis)
+    crises = {c.id: c for c in game.state.crises}
+    out: list[Intervention] = []
+    for e in game.events:
+        d = e.data
+        if e.kind == "parameter":
+            out.append(Intervention(e.turn, "Parameter change",
+                                    f"{_param_label(str(d.get('name', '?')))}: {float(d.get('old', 0)):g} "
+                                    f"\u2192 {float(d.get('new', 0)):g}", str(d.get("reason", ""))))
+        elif e.kind == "ruling":
+            c = crises.get(str(d.get("crisis", "")))
+            what = f"{c.title} against {seat_name(c.target)}" if c is not None else "a crisis"
+            out.append(Intervention(e.turn, "Ruling",
+                                    f"{what}: outcome {d.get('old', '?')} \u2192 {d.get('new', '?')} "
+                                    f"({money(int(d.get('delta', 0)))} to the target)", str(d.get("rationale", ""))))
+        elif e.kind == "world" and d.get("injected"):
+            out.append(Intervention(e.turn, "Event injected", short_text(e)))
+        elif e.kind == "crisis" and e.turn in injected and e.text.startswith("CRISIS:"):
+            c = injected.pop(e.turn)
+            out.append(Intervention(e.turn, "Crisis injected",
+                                    f"{c.title} against {seat_name(c.target)} (severity {c.severity:g})"))
+    return out
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 exercise``, ``3 exercises`` (``many`` for irregular plurals)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def times(count: int) -> str:
+    """``once``, ``twice``, ``3 times``."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def signed(value: float) -> str:

@@ -7,12 +7,18 @@ from typing import Callable
 from wargame import __version__
 from wargame.report import css
 from wargame.report.charts import SEAT_COLOURS, Figure, figures
-from wargame.report.facts import CrisisFacts, crisis_facts, decisions, first_last, seat_name, signed
+from wargame.report.facts import (
+    CrisisFacts, crisis_facts, decisions, first_last, interventions, plural, seat_name, signed,
+)
 from wargame.report.questions import TRACKS, questions
-from wargame.report.source import ReportSource
+from wargame.report.source import ReportSource, SeatRow
+from wargame.rules.game import Game
 from wargame.report.svg import figure_svg
 from wargame.rules.scoring import Score
-from wargame.types import SEATS, money
+from wargame.types import SEAT_NAMES, SEATS, money
+
+AUDIENCES = ("facilitator", "students")
+"""Who a report is for: the facilitator's full debrief, or a handout without facilitator notes."""
 
 ChartHtml = Callable[[Figure], str]
 """Turns a figure into the markup that shows it (inline SVG by default)."""
@@ -39,7 +45,7 @@ def inline_svg(fig: Figure) -> str:
     return figure_svg(fig)
 
 
-def _head(src: ReportSource, scores: dict[str, Score]) -> str:
+def _head(src: ReportSource, scores: dict[str, Score], audience: str = "facilitator") -> str:
     g = src.game
     meta = g.scenario.meta
     first, last = first_last(g)
@@ -48,6 +54,8 @@ def _head(src: ReportSource, scores: dict[str, Score]) -> str:
     span = f"{g.quarter_of(1)} to {g.quarter_of(max(1, played))}" if played else "not yet assessed"
     subtitle = [escape(meta.title)] if src.title and src.title != meta.title else []
     subtitle.append(f"seed {g.seed}")
+    if audience == "students":
+        subtitle.append("student handout")
     if src.origin:
         subtitle.append(f"from {escape(src.origin.replace(chr(92), '/').rsplit('/', 1)[-1])}")
     counts = {o: sum(1 for f in crisis_facts(g) if f.outcome == o) for o in ("deterred", "contained", "damaging")}
@@ -58,6 +66,7 @@ def _head(src: ReportSource, scores: dict[str, Score]) -> str:
     rows = [
         ("Quarters played", f"{played} of {meta.turns} ({span}); game {status}"),
         ("Crises", crisis_txt),
+        ("Facilitator interventions", _interventions_count(g)),
         ("Highest score", f"{seat_name(best[0])}, {score_text(best[1].total)} points"),
         ("Widest bluff gap at the end", f"{seat_name(widest)}, {signed(float(last['seats'][widest]['gap']))} "
          f"(perceived {float(last['seats'][widest]['perceived']):.0f} vs real "
@@ -83,12 +92,12 @@ def _seats(src: ReportSource, scores: dict[str, Score]) -> str:
     for row in src.seats:
         player = {"person": "Person", "computer": "Computer"}.get(row.player, row.player or "—")
         rows.append(f"<tr><td>{chip(row.seat)}</td><td>{escape(player)}</td>"
-                    f"<td>{escape(row.name or '—')}</td>"
+                    f"<td>{escape(team_text(row))}</td>"
                     f"<td>{escape(row.style if row.style and row.player != 'person' else '—')}</td>"
                     f'<td class="num">{score_text(scores[row.seat].total)}</td></tr>')
     return ("<h2>2. The seats</h2>"
             '<table cellspacing="0" cellpadding="4" width="100%"><tr><th>Seat</th><th>Played by</th>'
-            '<th>Name</th><th>Computer style</th><th class="num">Final score</th></tr>'
+            '<th>Team / students</th><th>Computer style</th><th class="num">Final score</th></tr>'
             + "".join(rows) + "</table>")
 
 
@@ -102,8 +111,39 @@ GLOSSARY = (
      "then it fails badly."),
     ("Credibility", "the record of honouring commitments (0&ndash;100): it rises when a partner "
      "delivers in a crisis and falls when it falls short or withdraws."),
-    ("Scores", "each seat's objectives from its role brief, weighted; see section 6."),
+    ("Scores", "each seat's objectives from its role brief, weighted; see section 7."),
 )
+
+
+def team_text(row: SeatRow) -> str:
+    """The team and students at a seat, or a dash when none were entered (a bare seat name
+    is not a team name)."""
+    name = row.name.strip()
+    return "—" if not name or name == SEAT_NAMES.get(row.seat, row.seat) else name
+
+
+def _interventions_count(g: Game) -> str:
+    found = interventions(g)
+    if not found:
+        return "none"
+    kinds: dict[str, int] = {}
+    for item in found:
+        kinds[item.kind.lower()] = kinds.get(item.kind.lower(), 0) + 1
+    return ", ".join(plural(n, k) for k, n in kinds.items()) + " (section 4)"
+
+
+def _interventions(src: ReportSource) -> str:
+    g = src.game
+    found = interventions(g)
+    head = ('<h2>4. Facilitator interventions</h2><p class="small">Parameter changes, injected crises '
+            "and events, and rulings on outcomes, with the reason the facilitator gave; the game "
+            "played on under them.</p>")
+    if not found:
+        return head + "<p>The facilitator did not intervene: no parameter change, inject or ruling.</p>"
+    rows = "".join(f'<tr><td>{g.quarter_of(i.turn)}</td><td class="cat">{escape(i.kind)}</td>'
+                   f"<td>{escape(i.text)}</td><td>{escape(i.reason) or '—'}</td></tr>" for i in found)
+    return (head + '<table cellspacing="0" cellpadding="3" width="100%"><tr><th width="11%">Quarter</th>'
+            '<th width="16%">What</th><th>Change</th><th width="30%">Reason given</th></tr>' + rows + "</table>")
 
 
 def _guide() -> str:
@@ -124,7 +164,8 @@ def _timeline(src: ReportSource) -> str:
     for f in crisis_facts(g):
         by_turn.setdefault(f.crisis.turn, []).append(
             f'<tr class="crisis"><td class="cat">Crisis C{f.number}</td><td>{escape(f.crisis.title)} '
-            f"against {escape(seat_name(f.crisis.target))}: {outcome_html(f.outcome)}</td></tr>")
+            f"against {escape(seat_name(f.crisis.target))}: {outcome_html(f.outcome)}"
+            + (" (by the facilitator's ruling)" if f.ruled else "") + "</td></tr>")
     body = []
     for turn in sorted(by_turn):
         body.append(f'<tr class="quarter"><td colspan="2">{g.quarter_of(turn)}</td></tr>')
@@ -174,7 +215,7 @@ def _crisis(f: CrisisFacts) -> str:
 
 def _crises(src: ReportSource) -> str:
     facts = crisis_facts(src.game)
-    head = '<h2 class="newpage">4. Crises</h2>'
+    head = '<h2>5. Crises</h2>'
     if not facts:
         return head + "<p>No crisis tested the commitments in this game.</p>"
     intro = ('<p class="small">Each crisis tests the target\'s commitments: the outcome depends on real '
@@ -187,8 +228,8 @@ def _figures(src: ReportSource, chart_html: ChartHtml) -> str:
     g = src.game
     facts = crisis_facts(g)
     key = "; ".join(f"<b>C{f.number}</b> {escape(f.crisis.title)} ({escape(seat_name(f.crisis.target))}, "
-                    f"{f.quarter}, {escape(f.outcome)})" for f in facts)
-    parts = ['<h2 class="newpage">5. Indicators over time</h2>'
+                    f"{f.quarter}, {escape(f.outcome)}{' by ruling' if f.ruled else ''})" for f in facts)
+    parts = ['<h2>6. Indicators over time</h2>'
              '<p class="small">One point per quarter, from the start of the game to the last assessment. '
              + (f"Dashed vertical lines mark the crises: {key}.</p>" if facts else "No crisis happened.</p>")]
     for fig in figures(g):
@@ -220,7 +261,7 @@ def _start_end(src: ReportSource) -> str:
 
 
 def _scores(scores: dict[str, Score]) -> str:
-    parts = ['<h2>6. Scores</h2><p class="small">Each score is a weighted sum of '
+    parts = ['<h2>7. Scores</h2><p class="small">Each score is a weighted sum of '
              "components on a 0&ndash;100 scale: points = value &times; weight.</p>"]
     ranked = sorted(scores.items(), key=lambda kv: -kv[1].total)
     for rank, (seat, sc) in enumerate(ranked, start=1):
@@ -240,7 +281,7 @@ def _notes(src: ReportSource) -> str:
     if not src.notes and not src.bookmarks:
         return ""
     g = src.game
-    parts = ["<h2>7. Facilitator notes and bookmarks</h2>"]
+    parts = ["<h2>8. Facilitator notes and bookmarks</h2>"]
     if src.notes:
         items = "".join(f"<li><b>{g.quarter_of(n.turn) if n.turn else 'Game'}</b>: {escape(n.text)}</li>"
                         for n in src.notes)
@@ -256,7 +297,7 @@ def _notes(src: ReportSource) -> str:
 
 def _questions(src: ReportSource, number: int) -> str:
     qs = questions(src.game)
-    parts = [f'<h2 class="newpage">{number}. Discussion questions</h2>'
+    parts = [f'<h2>{number}. Discussion questions</h2>'
              '<p class="small">Tied to the three tracks of the source article; the numbers are from '
              "this game.</p>"]
     for key, heading, reminder in TRACKS:
@@ -265,13 +306,20 @@ def _questions(src: ReportSource, number: int) -> str:
     return "".join(parts)
 
 
-def render(src: ReportSource, chart_html: ChartHtml | None = None, stylesheet: str | None = None) -> str:
-    """The whole report as an HTML document."""
+def render(src: ReportSource, chart_html: ChartHtml | None = None, stylesheet: str | None = None,
+           audience: str = "facilitator") -> str:
+    """The whole report as an HTML document.
+
+    ``audience="students"`` makes a handout: the facilitator's notes and bookmarks are left
+    out (interventions that changed the game, with their reasons, stay: the class saw them).
+    """
+    if audience not in AUDIENCES:
+        raise ValueError(f"the audience is one of {', '.join(AUDIENCES)}, not {audience!r}")
     scores = src.game.scores()
-    has_notes = bool(src.notes or src.bookmarks)
-    body = [_head(src, scores), _scenario(src), _seats(src, scores), _guide(), _timeline(src), _crises(src),
-            _figures(src, chart_html or inline_svg), _scores(scores), _notes(src),
-            _questions(src, 8 if has_notes else 7),
+    notes = _notes(src) if audience == "facilitator" else ""
+    body = [_head(src, scores, audience), _scenario(src), _seats(src, scores), _guide(), _timeline(src),
+            _interventions(src), _crises(src), _figures(src, chart_html or inline_svg), _scores(scores), notes,
+            _questions(src, 9 if notes else 8),
             f'<p class="small" style="margin-top:18pt">Made by Layered Deterrence {__version__} from the '
             "save file alone.</p>"]
     title = escape(f"Debrief: {src.title or src.game.scenario.meta.title}")

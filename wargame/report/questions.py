@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from wargame.report.facts import CrisisFacts, crisis_facts, first_last, seat_name, signed
+from wargame.report.facts import CrisisFacts, crisis_facts, first_last, plural, seat_name, signed, times
 from wargame.rules.game import Game
 from wargame.state import Commitment
 from wargame.types import COMMAND_LEVELS, INTEROP_LEVELS, SEATS, money
@@ -101,7 +101,7 @@ def _t1_partners(c: _Ctx) -> str | None:
     defence = float(f.crisis.details.get("defence", 0.0))
     return (f"In C{f.number}, {f.crisis.title} ({f.quarter}), {answers}. Partners added "
             f"{defence * f.partner_share:.1f} of the {defence:.1f} defence points "
-            f"({f.partner_share:.0%}) and the outcome was {f.outcome}. What would it have taken "
+            f"({f.partner_share:.0%}) and the outcome was {f.outcome_text}. What would it have taken "
             "for the clause to deliver capability, not only consultation?")
 
 
@@ -116,11 +116,12 @@ def _t1_signals(c: _Ctx) -> str | None:
         key = (e.seats[0], str(e.data["target"]))
         by[key] = by.get(key, 0) + 1
     top = max(by.items(), key=lambda kv: kv[1], default=None)
-    who = (f"{seat_name(top[0][0])} declared support for {seat_name(top[0][1])} {top[1]} times"
+    who = (f"{seat_name(top[0][0])} declared support for {seat_name(top[0][1])} {times(top[1])}"
            if top else "No seat declared support for another")
     cost = sum(int(e.data.get("cost", 0)) for e in drills)
     target = top[0][1] if top else "riyadh"
-    return (f"{who}, and {len(drills)} visible exercises were staged ({money(cost)}). "
+    staged = "no visible exercise was" if not drills else f"{plural(len(drills), 'visible exercise')} {'was' if len(drills) == 1 else 'were'}"
+    return (f"{who}, and {staged} staged ({money(cost)}). "
             f"{seat_name(target)}'s bluff gap went from {_gap(c.seat(c.first, target, 'gap'))} at the start "
             f"to {_gap(c.seat(c.last, target, 'gap'))} in {c.end}. Which of these signals built "
             "capability, and which only built an image?")
@@ -150,7 +151,8 @@ def _t2_convert(c: _Ctx) -> str | None:
     if not lent:
         return None
     total = sum(int(com.terms.get("amount", 0)) for com in lent)
-    return (f"{len(lent)} loans and deposits worth {money(total)} were signed, but no loan was "
+    return (f"{plural(len(lent), 'loan or deposit', 'loans and deposits')} worth {money(total)} "
+            f"{'was' if len(lent) == 1 else 'were'} signed, but no loan was "
             "converted into an arms package. Why did no one turn debt into capability, as the "
             "Reuters-reported Saudi–Pakistani talks proposed?")
 
@@ -197,7 +199,7 @@ def _t3_crisis(c: _Ctx) -> str | None:
     seen = f" {f.actor} then saw through the bluff." if "saw through" in f.learning else (
         " The bluff was exposed." if f.learning else "")
     return (f"{seat_name(f.crisis.target)}'s perceived deterrence was {_d(f.perceived)} against a real "
-            f"{_d(f.real)} when the {f.crisis.title} came ({f.quarter}); the outcome was {f.outcome}, "
+            f"{_d(f.real)} when the {f.crisis.title} came ({f.quarter}); the outcome was {f.outcome_text}, "
             f"with {money(f.damage)} of damage.{seen} What would have closed the gap?")
 
 
@@ -208,9 +210,8 @@ def _t3_premium(c: _Ctx) -> str | None:
         return None
     buyers = sorted({str(com.terms.get("buyer")) for com in deals})
     buyer = buyers[0] if buyers[0] in SEATS else "riyadh"
-    times = "once" if len(signed) == 1 else f"{len(signed)} times"
     income = money(float(c.g.state.seats["islamabad"].premium_income))
-    return (f"{_names(buyers)} signed for Pakistan's deterrence premium {times}, paying Islamabad "
+    return (f"{_names(buyers)} signed for Pakistan's deterrence premium {times(len(signed))}, paying Islamabad "
             f"{income} in premium fees. {seat_name(buyer)}'s perceived deterrence went "
             f"from {_d(c.seat(c.first, buyer, 'perceived'))} to {_d(c.seat(c.last, buyer, 'perceived'))}, "
             f"its real deterrence from {_d(c.seat(c.first, buyer, 'real'))} to "
