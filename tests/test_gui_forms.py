@@ -49,16 +49,16 @@ def test_inbox_card_shows_what_accepting_costs_and_moves(qtbot, game):
     panel.set_game(game, "islamabad")
     label = panel.findChild(QLabel, f"consequences_{pid}")
     assert label is not None
-    before = game.view("islamabad")["seats"]["islamabad"]["budget"]
+    budget = game.state.seats["islamabad"].budget
     score_before = game.score("islamabad").total
-    after_game = game.clone()
-    after_game.apply(A.Accept("islamabad", pid))
-    gained = after_game.view("islamabad")["seats"]["islamabad"]["budget"] - before
-    moved = after_game.score("islamabad").total - score_before
+    signed = game.clone()
+    signed.apply(A.Accept("islamabad", pid))  # what really happens on accepting
+    gained = signed.state.seats["islamabad"].budget - budget
     text = label.text()
-    assert f"budget +{money(gained)} now" in text
-    assert f"{moved:+.1f} right away" in text
-    assert "Binds you to" in text and "/quarter" in text
+    assert text.startswith("<b style='color:#0B5C8E'>If you accept</b>")
+    assert f"brings you {money(gained)} now" in text
+    assert f"{score_before:.1f} → {signed.score('islamabad').total:.1f}" in text
+    assert "a quarter for 8 quarters" in text and "debt rises by $1.0bn" in text
 
 
 @pytest.mark.parametrize(("seat", "deal"), [("riyadh", "arms_sale"), ("islamabad", "grant"), ("riyadh", "loan"),
@@ -71,7 +71,8 @@ def test_deal_form_shows_consequences_before_proposing(qtbot, game, seat, deal):
     assert select_data(form.deal, deal)
     assert form.ok.isEnabled()
     text = form.consequences.text()
-    assert text.startswith("<b>If accepted, for you:</b> budget") and "Your score" in text
+    assert text.startswith("<b style='color:#0B5C8E'>If accepted</b><br><b>Money:</b>")
+    assert "<b>Your score:</b>" in text
 
 
 def test_sensible_default_directions(qtbot, game):
