@@ -172,8 +172,9 @@ def test_class_session(qtbot, tmp_path):
     with GameRecord.open(path, readonly=True) as record:
         html = build_report_html(record)
     for heading in ("Debrief: Seminar 5: the pact under test", "At a glance", "1. The scenario", "2. The seats",
-                    "3. Timeline of key decisions", "4. Crises", "5. Indicators over time", "6. Scores",
-                    "7. Facilitator notes and bookmarks", "8. Discussion questions"):
+                    "3. Timeline of key decisions", "4. Facilitator interventions", "5. Crises",
+                    "6. Indicators over time", "7. Scores", "8. Facilitator notes and bookmarks",
+                    "9. Discussion questions"):
         assert heading in html, heading
     assert escape(CRISIS_TITLE) in html
     assert escape(RATIONALE) in html and escape(NOTE) in html and escape(BOOKMARK) in html
