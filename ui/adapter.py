@@ -275,16 +275,39 @@ class ActionCommand(QUndoCommand):
 
 
 class UndoHistory(QObject):
-    """One QUndoStack per seat, emptied whenever the phase (or quarter) changes."""
+    """One QUndoStack per seat, emptied whenever the phase (or quarter) changes.
 
+    Signals:
+        stacksChanged(): a stack moved (push, undo, redo, clear), once it has settled. The
+            controller's ``changed`` fires from inside a command, before the stack has moved
+            its index, so labels must be refreshed from this signal, not from ``changed``.
+    """
+
+    stacksChanged = Signal()
     UNDOABLE_PHASES = ("diplomacy", "investment")
 
     def __init__(self, controller: GameController) -> None:
         super().__init__(controller)
         self.controller = controller
         self.stacks: dict[str, QUndoStack] = {s: QUndoStack(self) for s in SEATS}
+        for stack in self.stacks.values():  # signal to signal: Qt drops it with either end
+            stack.indexChanged.connect(self.stacksChanged)
         self._moment = (controller.game.turn, controller.game.phase)
         controller.changed.connect(self._on_changed)
+
+    def undo_text(self, seat: str) -> str:
+        """What undo would take back for ``seat``: its stack's top, else the engine's last action
+        of the seat this phase (e.g. after reopening a save); "" when there is none."""
+        stack = self.stacks[seat]
+        if stack.canUndo():
+            return stack.undoText()
+        mine = [d for d in self.controller.game.state.phase_actions if d.get("seat") == seat]
+        return A.action_from_dict(mine[-1]).label if mine else ""
+
+    def redo_text(self, seat: str) -> str:
+        """What redo would apply again for ``seat`` ("" when nothing was undone)."""
+        stack = self.stacks[seat]
+        return stack.redoText() if stack.canRedo() else ""
 
     def do(self, action: Action) -> None:
         """Apply a human seat's action, on its undo stack when the rules could undo it."""

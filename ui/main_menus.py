@@ -52,7 +52,8 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
                            "Save a copy of this game to a new file and go on playing there"),
         "quit": _action(win, "&Quit", QKeySequence.StandardKey.Quit, win.close),
         "propose": _action(win, "&Propose a deal…", "Ctrl+P", lambda: win.open_form("propose")),
-        "end_phase": _action(win, "&End phase", "Ctrl+E", lambda: _seat_do(win, A.EndPhase)),
+        "end_phase": _action(win, "&End phase…", "Ctrl+E", lambda: confirm_end_phase(win),
+                             "End your seat's phase (asks first: it cannot be undone)"),
         "undo": _action(win, "&Undo", QKeySequence.StandardKey.Undo, lambda: _undo(win, False)),
         "redo": _action(win, "&Redo", "Ctrl+Shift+Z", lambda: _undo(win, True)),
         "respond": _action(win, "&Respond to the crisis…", "Ctrl+R", win.open_crisis),
@@ -100,18 +101,32 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
     view.addAction(acts["reset"])
     from ui.whatif import install_menu as install_whatif
     install_whatif(win, bar, acts)  # Analysis → What-if analysis… (Ctrl+Shift+W)
-    bar.addMenu("&Help").addAction(acts["help"])
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(acts["help"])
+    from ui.dialogs.about import install_menu as install_about
+    install_about(win, help_menu, acts)  # Help → About: version, licence, credits, file locations
     tools = QToolBar("Main toolbar", win)
     tools.setObjectName("toolbar_main")
     tools.setMovable(False)
-    for key in ("new", "open", "save_as", None, "propose", "undo", "redo", "end_phase", None, "map", "network"):
+    for key, short in TOOLBAR_TEXT.items():  # the toolbar's texts never change: buttons keep their place
+        acts[key].setIconText(short)
+    for key in ("new", "open", "save_as", None, "propose", "undo", "redo", None, "end_phase", None,
+                "map", "network"):
         if key is None:
             tools.addSeparator()
         else:
             tools.addAction(acts[key])
     win.addToolBar(tools)
     win.toolbar = tools
+    for key in ("undo", "redo", "end_phase"):  # one width for the seat's buttons, whatever their state
+        button = tools.widgetForAction(acts[key])
+        button.setFixedWidth(max(96, button.sizeHint().width()))
     return acts
+
+
+TOOLBAR_TEXT = {"new": "New game", "open": "Open", "save_as": "Save as", "propose": "Propose a deal",
+                "undo": "Undo", "redo": "Redo", "end_phase": "End phase"}
+"""Fixed toolbar texts (the menus and tooltips say what Undo and Redo would do)."""
 
 
 def update_actions(win: "MainWindow") -> None:
@@ -133,10 +148,10 @@ def update_actions(win: "MainWindow") -> None:
     else:
         why = "the hand-over is not confirmed yet" if win.handover.isVisible() else "no person plays a seat now"
         reasons = {k: why for k in ("propose", "end_phase", "undo", "redo", "respond")}
-    if can and win.undo is not None:
-        stack = win.undo.stacks[seat]
-        _set(acts["undo"], text=f"&Undo {stack.undoText()}" if stack.canUndo() else "&Undo")
-        _set(acts["redo"], text=f"&Redo {stack.redoText()}" if stack.canRedo() else "&Redo")
+    undo_text = win.undo.undo_text(seat) if can and win.undo is not None and reasons["undo"] is None else ""
+    redo_text = win.undo.redo_text(seat) if can and win.undo is not None else ""
+    _set(acts["undo"], text=f"&Undo {undo_text}" if undo_text else "&Undo")
+    _set(acts["redo"], text=f"&Redo {redo_text}" if redo_text else "&Redo")
     for key, reason in reasons.items():
         base = acts[key].text().replace("&", "")
         _set(acts[key], enabled=reason is None, tip=base if reason is None else f"{base}: {reason}")
@@ -159,6 +174,30 @@ def _set(act: QAction, text: str | None = None, enabled: bool | None = None, tip
 def _seat_do(win: "MainWindow", make: Callable[[str], A.Action]) -> None:
     if win._can_act() and win.viewer:
         win.do(make(win.viewer))
+
+
+END_PHASE_TEXT = ("{seat} ends its {phase} phase now.\n\nThis cannot be undone: {seat} can make no "
+                  "more moves until the next phase.")
+
+
+def confirm_end_phase(win: "MainWindow") -> None:
+    """Ask the viewing seat before ending its phase (the toolbar's End phase is easy to hit)."""
+    from ui.forms.base import seat_name
+    if not (win._can_act() and win.viewer) or win.game.check(A.EndPhase(win.viewer)) is not None:
+        return
+    seat = win.viewer
+    box = QMessageBox(QMessageBox.Icon.Question, "End the phase?",
+                      END_PHASE_TEXT.format(seat=seat_name(seat), phase=win.game.phase),
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, win)
+    box.button(QMessageBox.StandardButton.Ok).setText("End phase")
+    box.button(QMessageBox.StandardButton.Cancel).setText("Keep playing")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    box.buttonClicked.connect(lambda b: b is ok and win.viewer == seat and _seat_do(win, A.EndPhase))
+    old, win.end_phase_box = win.end_phase_box, box
+    if old is not None:
+        old.deleteLater()
+    box.open()
 
 
 def _undo(win: "MainWindow", redo: bool) -> None:

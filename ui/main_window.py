@@ -8,7 +8,8 @@ until the next seat confirms.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from ui import settings
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self._hidden_docks: list[QDockWidget] = []
         self.crisis_dialog = None
         self.form = None
+        self.error_box: QMessageBox | None = None
+        self.end_phase_box: QMessageBox | None = None
         self.viewer: str | None = None
         self.follow_seat = "riyadh"
         self.controller: GameController | None = None
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         controller.setParent(self)
         self.undo = UndoHistory(controller)
+        self.undo.stacksChanged.connect(self._update_actions)
         controller.changed.connect(self._on_changed)
         controller.error.connect(self._on_error)
         controller.crisisStarted.connect(lambda _c: self._maybe_open_crisis())
@@ -246,8 +250,9 @@ class MainWindow(QMainWindow):
         self._maybe_open_crisis()
 
     def _close_popups(self) -> None:
-        for dialog in (self.crisis_dialog, self.form, getattr(self, "error_box", None)):
-            if dialog is not None and dialog.isVisible():
+        """Close the previous seat's dialogs (a message box deletes itself when closed)."""
+        for dialog in (self.crisis_dialog, self.form, self.error_box, self.end_phase_box):
+            if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
                 dialog.reject()
 
     # ------------------------------------------------------------------ acting
@@ -308,7 +313,8 @@ class MainWindow(QMainWindow):
     def _on_game_over(self) -> None:
         from ui.dialogs.game_over import GameOverDialog
         self.refresh()
-        GameOverDialog(self.game, self).open()
+        people = self.controller.humans() if self.controller is not None else []
+        GameOverDialog(self.game, self, people=people).open()
 
     # ------------------------------------------------------------------ layout
     def restore_layout(self) -> None:
