@@ -27,6 +27,8 @@ def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv or sys.argv[:1]))
         app.setApplicationName("Layered Deterrence")
         app.setOrganizationName(settings.ORGANISATION)
+        from ui.dialogs.about import app_icon
+        app.setWindowIcon(app_icon())
         from ui.theme import apply_theme
         apply_theme(app, large=settings.get("view/large", "false") in (True, "true"))
     return app  # type: ignore[return-value]
@@ -151,6 +153,11 @@ class App(QObject):
         self._show(controller)
         return True
 
+    def save_file(self) -> Path | None:
+        """The save file of the game on screen, if any (the crash dialog names it)."""
+        controller = getattr(self.window, "controller", None)
+        return controller.path if controller is not None else None
+
     def _show(self, controller: GameController) -> None:
         from ui.main_window import MainWindow
         if self.window is None:
@@ -169,9 +176,17 @@ class App(QObject):
 
 
 def run(save: str | None = None, scenario: str | None = None, seed: int | None = None) -> int:
-    """Start the app: open ``save`` directly, or show the welcome screen."""
+    """Start the app: open ``save`` directly, or show the welcome screen.
+
+    The app logs to a rotating file (:mod:`ui.app_log`) and an unexpected error opens the
+    crash dialog (:mod:`ui.dialogs.crash`) instead of ending the app.
+    """
+    from ui.app_log import setup_logging
+    from ui.dialogs.crash import install_excepthook
+    log_file = setup_logging()
     app = ensure_app()
     main = App()
+    install_excepthook(log_file, main.save_file)
     if save:
         if not main.open_path(save):
             return 1

@@ -91,6 +91,19 @@ def version() -> str:
         return "unknown"
 
 
+def license_text() -> str:
+    """The licence's full text: from the installed metadata (``licenses/LICENSE``), else the
+    LICENSE file of the source tree this copy runs from."""
+    try:
+        text = distribution(DISTRIBUTION).read_text("licenses/LICENSE")
+    except PackageNotFoundError:
+        text = None
+    source = Path(__file__).resolve().parents[1] / "LICENSE"
+    if not text and source.is_file():
+        text = source.read_text(encoding="utf-8")
+    return text or f"{license_name()} licence (the LICENSE file is missing from this installation)."
+
+
 def license_name() -> str:
     """The licence's SPDX expression from the installed metadata (``MIT``)."""
     try:

@@ -1,0 +1,116 @@
+"""App robustness: the log file, the crash dialog instead of dying, Help → About."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ui import app_log  # noqa: E402
+from ui.dialogs.about import AboutDialog, file_locations  # noqa: E402
+from ui.dialogs.crash import CrashDialog, install_excepthook  # noqa: E402
+from wargame import resources  # noqa: E402
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch):
+    """The app's log in a temporary folder; the handler is removed afterwards."""
+    monkeypatch.setenv(app_log.LOG_ENV, str(tmp_path))
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield tmp_path
+    for handler in root.handlers:
+        if handler not in before:
+            handler.close()
+            root.removeHandler(handler)
+
+
+def test_log_file_under_the_log_folder_rotates(log_dir):
+    path = app_log.setup_logging()
+    assert path == log_dir / "wargame.log"
+    assert app_log.setup_logging() == path  # once per process
+    logging.getLogger("wargame.app").info("hello from the test")
+    text = path.read_text(encoding="utf-8")
+    assert f"Layered Deterrence {resources.version()} started" in text and "hello from the test" in text
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "wargame_log", False))
+    assert (handler.maxBytes, handler.backupCount) == (app_log.MAX_BYTES, app_log.BACKUPS)
+
+
+def test_default_log_folder_is_the_platforms(monkeypatch):
+    monkeypatch.delenv(app_log.LOG_ENV, raising=False)
+    from platformdirs import user_log_path
+    assert app_log.log_dir() == user_log_path("LayeredDeterrence", appauthor=False)
+
+
+def _raise_in_slot():
+    raise RuntimeError("the map could not be drawn")
+
+
+def test_unhandled_exception_opens_the_crash_dialog_and_the_app_goes_on(qtbot, log_dir, tmp_path,
+                                                                         monkeypatch):
+    """An error in a slot is logged and explained (log, save file, details) instead of a crash."""
+    log_file = app_log.setup_logging()
+    save = tmp_path / "class.wargame"
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    handler = install_excepthook(log_file, lambda: save)
+    assert sys.excepthook is handler
+    seen: dict[str, object] = {}
+
+    def inspect() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["dialog"] = dialog
+        if isinstance(dialog, CrashDialog):
+            seen["message"] = dialog.message.text()
+            seen["details"] = dialog.text.toPlainText()
+            dialog.copy_details()
+            seen["clipboard"] = QGuiApplication.clipboard().text()
+            dialog.continue_button.click()
+
+    QTimer.singleShot(0, inspect)
+    try:
+        _raise_in_slot()
+    except RuntimeError:
+        handler(*sys.exc_info())
+    assert isinstance(seen["dialog"], CrashDialog)
+    message = str(seen["message"])
+    assert "RuntimeError: the map could not be drawn" in message
+    assert str(log_file) in message and str(save) in message
+    assert "_raise_in_slot" in str(seen["details"]) and seen["clipboard"] == seen["details"]
+    assert "Traceback" in log_file.read_text(encoding="utf-8")
+    assert not handler.showing
+
+
+def test_about_shows_version_licence_credits_and_locations(qtbot, log_dir, tmp_path):
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert f"Layered Deterrence {resources.version()}" in text
+    assert "Natural Earth" in text and "MIT" in text
+    for what, where in file_locations():
+        assert what in text
+    assert str(log_dir / "wargame.log") in text
+    assert resources.license_text().startswith("MIT License")
+    assert dialog.licence.toPlainText().startswith("MIT License")
+    dialog.resize(760, 560)
+    dialog.show()
+    assert dialog.grab().save(str(tmp_path / "about.png"))
+
+
+def test_help_menu_has_about(mid_game, qtbot):
+    from ui.adapter import COMPUTER, GameController
+    from ui.main_window import MainWindow
+    controller = GameController(mid_game, {s: COMPUTER for s in mid_game.state.seats})
+    controller.set_paused(True)
+    win = MainWindow(controller, restore=False)
+    qtbot.addWidget(win)
+    help_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Help")
+    assert "&About Layered Deterrence" in [a.text() for a in help_menu.actions()]
+    assert win.menu_actions["about"].menuRole().name == "AboutRole"
