@@ -7,6 +7,9 @@ every step that:
 
 * money is conserved: budgets plus reserves equal the initial sum plus ``state.external``
   (money that entered or left the seats' economy, e.g. income and purchases abroad);
+* so are the seats' books (:mod:`wargame.rules.books`): cash plus claims (loans, deposits, credit,
+  prepaid arms) less liabilities, summed over the seats, moves only with ``state.external``, so
+  lending, repaying, converting a loan into arms and delivering it create no money;
 * an illegal action changes nothing (the digest is unchanged) and says why;
 * no stock goes negative (budget, reserves, debt, political capital, capability) and
   credibility, standing and stress stay within 0..100;
@@ -23,6 +26,7 @@ from hypothesis import strategies as st
 from wargame import Game, IllegalAction
 from wargame import actions as A
 from wargame.bots import make_bots
+from wargame.rules.books import total_net
 from wargame.rules.catalogue import candidates
 
 from test_engine_helpers import money_total, scenario
@@ -69,6 +73,7 @@ def _pick(g: Game, data: st.DataObject) -> A.Action:
 def test_random_legal_play_keeps_the_invariants(seed: int, quarters: int, data: st.DataObject) -> None:
     g = _start(seed, quarters)
     books = money_total(g)
+    net = total_net(g)
     steps = data.draw(st.integers(5, 30), label="steps")
     for _ in range(steps):
         if g.over:
@@ -81,6 +86,7 @@ def test_random_legal_play_keeps_the_invariants(seed: int, quarters: int, data: 
             assert err.reason and g.digest() == before, action  # nothing half-applied
             continue
         assert money_total(g) == books, action
+        assert total_net(g) == net, action
         _check_stocks(g)
 
 

@@ -116,6 +116,39 @@ def test_conversion_of_a_loan_into_an_arms_package():
     assert g.state.seats["riyadh"].budget >= budget  # no instalment was charged
 
 
+def test_converted_loan_is_counted_once_and_as_the_lenders_spending():
+    """Issue 16: a loan lent in play and converted counted as Islamabad's inflow twice, and
+    Riyadh gained the capability without it counting as security spending."""
+    from wargame.rules.books import books
+    g = new_game()
+    loan = sign(g, "riyadh", "loan", "islamabad", lender="riyadh", borrower="islamabad",
+                amount=1000, rate=3.0, turns=8)
+    isl, riy = g.state.seats["islamabad"], g.state.seats["riyadh"]
+    inflows_after_loan = isl.inflows
+    before = books(g)
+    spent = riy.spent
+    package = sign(g, "riyadh", "convert", "islamabad", loan=loan.id, domain="air", turns=4)
+    after = books(g)
+    assert isl.inflows == inflows_after_loan  # the loan's money was counted when it was lent
+    for seat in ("riyadh", "islamabad"):  # repaying in kind changes neither side's net position
+        assert after[seat].net == before[seat].net, seat
+    value = package.terms["value"]
+    for _ in range(4):
+        next_quarter(g)
+    assert package.status == "expired"
+    assert riy.spent - spent >= value  # the package is Riyadh's security spending, as it arrives
+    assert books(g)["islamabad"].liabilities <= before["islamabad"].liabilities - value
+
+
+def test_conversion_of_a_scenario_loan_counts_one_inflow():
+    g = new_game()
+    isl = g.state.seats["islamabad"]
+    inflows = isl.inflows
+    value = g.state.commitments["saudi_loan"].terms["outstanding"]
+    sign(g, "riyadh", "convert", "islamabad", loan="saudi_loan", domain="air", turns=4)
+    assert isl.inflows == inflows + value  # lent before the game: never counted until now
+
+
 def test_only_lender_and_borrower_convert():
     g = new_game()
     reason = g.check(A.Propose("ankara", "convert", ("islamabad",), make_terms(loan="saudi_loan", domain="air", turns=4)))

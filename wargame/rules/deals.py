@@ -377,7 +377,8 @@ def _convert(g: "Game", prop: Proposal, terms: dict[str, Any]) -> Commitment:
     loan.status = "expired"
     loan.terms["converted"] = True
     st.seats[borrower].debt = max(0, st.seats[borrower].debt - value)
-    inflow(g, borrower, value)
+    if loan.signed < 1:  # lent before the game: the money was never counted as an inflow
+        inflow(g, borrower, value)
     com = Commitment(
         id=new_id(g, "c"), kind="arms_sale", name=f"Arms package ({money(value)} loan converted)",
         parties=[borrower, lender],

@@ -154,6 +154,8 @@ def _arms_sale(g: "Game", com: Commitment) -> None:
             external(g, buyer, -per, spending=True)
         else:
             transfer(g, buyer, seller, per, spending=True)
+    else:  # a converted loan: paid in advance (lending is not spending), spent as it arrives
+        g.state.seats[buyer].spent += per
     seller_state = g.state.seats[seller]
     seller_state.exports += per
     if seller == "islamabad" and not t.get("prepaid"):
