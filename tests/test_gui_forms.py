@@ -90,3 +90,26 @@ def test_sensible_default_directions(qtbot, game):
     select_data(form.deal, "loan")
     select_data(form._combo("partner"), "islamabad")
     assert dict(form.build().terms)["lender"] == "riyadh"
+
+
+def _crisis_game() -> Game:
+    g = Game(load_scenario("pact-2026"), seed=7)
+    g.apply(A.InjectCrisis("facilitator", "abqaiq_strike", "riyadh"))
+    for _ in range(2):
+        for seat in list(g.acting_seats()):
+            g.apply(A.EndPhase(seat))
+    return g
+
+
+def test_crisis_dialog_shows_the_odds_of_each_outcome_for_each_response(qtbot):
+    """Reported: the crisis dialog gave prices but no estimate of defence against threat."""
+    from ui.dialogs.crisis import CrisisDialog
+    from wargame.rules.odds import crisis_odds
+    g = _crisis_game()
+    dialog = CrisisDialog(g, "islamabad")
+    qtbot.addWidget(dialog)
+    for odds in crisis_odds(g, "islamabad"):
+        text = dialog.odds_labels[odds.level].text()
+        for outcome, chance in odds.chances.items():
+            assert f"{outcome} <b>{chance:.0%}</b>" in text
+        assert f"defence {odds.defence:.1f} against threat {odds.threat:.1f}" in text

@@ -13,6 +13,7 @@ from wargame import actions as A
 from wargame.actions import Action
 from wargame.rules.crisis import response_cost
 from wargame.rules.game import Game
+from wargame.rules.odds import ResponseOdds, crisis_odds
 from wargame.types import RESPONSES, money
 
 EXPLAIN = {
@@ -23,8 +24,29 @@ EXPLAIN = {
 }
 
 
+OUTCOME_COLORS = {"deterred": "#1E7B34", "contained": "#9A6700", "damaging": "#B42318"}
+
+
+def response_odds(game: Game, seat: str) -> dict[str, ResponseOdds]:
+    """The engine's odds per response level for ``seat`` ({} if it is not called on to respond)."""
+    try:
+        return {o.level: o for o in crisis_odds(game, seat)}
+    except ValueError:
+        return {}
+
+
+def odds_text(odds: ResponseOdds) -> str:
+    """One response's odds in words: the chance of each outcome, and defence against threat."""
+    chances = " · ".join(f"<span style='color:{OUTCOME_COLORS.get(k, '#000')}'>{k} <b>{p:.0%}</b></span>"
+                         for k, p in odds.chances.items())
+    return f"{chances}<br><span style='color:#5C636E'>defence {odds.defence:.1f} against threat " \
+           f"{odds.threat:.1f}</span>"
+
+
 class CrisisDialog(ActionForm):
     """Choose ``seat``'s response to ``game.state.crisis``."""
+
+    previews = False  # the odds of each response are the consequences shown here
 
     def __init__(self, game: Game, seat: str, parent: QWidget | None = None) -> None:
         crisis = game.state.crisis
@@ -50,8 +72,17 @@ class CrisisDialog(ActionForm):
         self.expect = QLabel(expect)
         self.expect.setWordWrap(True)
         self.form.addRow(self.expect)
+        self.odds = response_odds(game, seat)
+        if self.odds:
+            assumed = QLabel("<b>Odds of each outcome</b> for each response, from the resolution model, "
+                             "assuming every other obliged seat gives what it is committed to "
+                             "(responses stay secret until the outcome).")
+            assumed.setWordWrap(True)
+            assumed.setStyleSheet(HINT_STYLE)
+            self.form.addRow(assumed)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
+        self.odds_labels: dict[str, QLabel] = {}
         for level in RESPONSES:
             cost = response_cost(crisis, level)
             tag = " — expected" if level == RESPONSES[required] and seat != crisis.target else ""
@@ -65,6 +96,10 @@ class CrisisDialog(ActionForm):
             radio.toggled.connect(self.revalidate)
             self.group.addButton(radio)
             self.radios[level] = radio
+            if level in self.odds:  # the odds under the explanation, in the same row as the choice
+                note.setText(f"{note.text()}<br>{odds_text(self.odds[level])}")
+                note.setObjectName(f"odds_{level}")
+                self.odds_labels[level] = note
             self.form.addRow(radio, note)
         default = RESPONSES[required] if seat != crisis.target else "military"
         for level in (default, *reversed(RESPONSES)):

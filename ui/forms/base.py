@@ -72,6 +72,9 @@ class ActionForm(QDialog):
     holds the action to apply (the form itself applies nothing).
     """
 
+    previews = True
+    """Show the engine's preview of the action (money, obligations, if tested, score)."""
+
     def __init__(self, game: Game, seat: str, title: str, verb: str,
                  intro: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,7 +157,7 @@ class ActionForm(QDialog):
         """Ask the engine about the action the form describes; enable confirm only if legal."""
         action, reason = self.current_reason()
         self.summary.setText(self.describe(action) if action is not None else "")
-        shown = preview_html(self.game, self.seat, action) if reason is None else ""
+        shown = preview_html(self.game, self.seat, action) if reason is None and self.previews else ""
         self.consequences.setText(shown)
         self.consequences.setVisible(bool(shown))
         if reason is None:
