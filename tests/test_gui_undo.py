@@ -34,6 +34,8 @@ def win(qtbot):
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
+    assert window.handover.isVisible(), "four people: the game starts behind the hand-over screen"
+    window.handover.button.click()
     return window
 
 

@@ -65,6 +65,10 @@ class HandoverOverlay(QWidget):
         self.raise_()
         self.button.setFocus()
 
+    def covering(self) -> bool:
+        """Whether the overlay is up (also before the window is first shown)."""
+        return not self.isHidden()
+
     def _ready(self) -> None:
         self.hide()
         self.confirmed.emit(self.seat)

@@ -146,7 +146,7 @@ def update_actions(win: "MainWindow") -> None:
         reasons["respond"] = None if (g.phase == "crisis" and seat in g.acting_seats()) \
             else unavailable.get("respond", "no crisis to respond to")
     else:
-        why = "the hand-over is not confirmed yet" if win.handover.isVisible() else "no person plays a seat now"
+        why = "the hand-over is not confirmed yet" if win.handover.covering() else "no person plays a seat now"
         reasons = {k: why for k in ("propose", "end_phase", "undo", "redo", "respond")}
     undo_text = win.undo.undo_text(seat) if can and win.undo is not None and reasons["undo"] is None else ""
     redo_text = win.undo.redo_text(seat) if can and win.undo is not None else ""
@@ -155,7 +155,7 @@ def update_actions(win: "MainWindow") -> None:
     for key, reason in reasons.items():
         base = acts[key].text().replace("&", "")
         _set(acts[key], enabled=reason is None, tip=base if reason is None else f"{base}: {reason}")
-    free = not win.handover.isVisible()
+    free = not win.handover.covering()
     for key in ("new", "open"):
         _set(acts[key], enabled=free)
     _set(acts["save_as"], enabled=free and c is not None and c.session is not None)

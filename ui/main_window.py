@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         controller.sessionChanged.connect(self._update_title)
         self.viewer = controller.control
         self.handover.hide()
+        if self.viewer and len(controller.humans()) > 1 and not self.facilitator.active:
+            self._cover(self.viewer, None)  # several people at one computer: nobody's seat shows at start
         self._update_title()
         self.refresh()
         controller.schedule_bots()
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
     def _can_act(self) -> bool:
         c = self.controller
         return c is not None and self.viewer is not None and c.is_human(self.viewer) \
-            and not self.handover.isVisible()
+            and not self.handover.covering()
 
     # ------------------------------------------------------------------ refreshing
     def refresh(self, events: list | None = None) -> None:
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
             return
         g = c.game
         self.status.show_game(g, c)
-        if self.handover.isVisible():
+        if self.handover.covering():
             return
         heavy = events is None or any(e.kind not in QUIET_KINDS for e in events)
         if events is None:
@@ -178,7 +180,7 @@ class MainWindow(QMainWindow):
     def _refresh_views(self) -> None:
         """Refresh the map, network and charts, each only if what it shows changed (and is shown)."""
         c = self.controller
-        if c is None or self.handover.isVisible():
+        if c is None or self.handover.covering():
             return
         g, viewer = c.game, self.viewer
         key = (viewer, commitments_key(g.view(viewer)), g.turn)
@@ -229,17 +231,21 @@ class MainWindow(QMainWindow):
             return
         previous = self.viewer
         if previous and previous != seat and c.is_human(previous) and len(c.humans()) > 1:
-            self._close_popups()
-            self._hidden_docks = [d for d in (self.seat_dock, self.ind_dock, self.log_dock)
-                                  if d.isFloating() and d.isVisible()]
-            for dock in self._hidden_docks:  # floating docks are windows of their own: hide them too
-                dock.hide()
-            self.handover.show_for(seat, previous)
-            self._update_actions()
+            self._cover(seat, previous)
             return
         self.viewer = seat
         self.refresh()
         self._maybe_open_crisis()
+
+    def _cover(self, seat: str, previous: str | None) -> None:
+        """Show the hand-over screen for ``seat`` (taking over from ``previous``, if any)."""
+        self._close_popups()
+        self._hidden_docks = [d for d in (self.seat_dock, self.ind_dock, self.log_dock)
+                              if d.isFloating() and d.isVisible()]
+        for dock in self._hidden_docks:  # floating docks are windows of their own: hide them too
+            dock.hide()
+        self.handover.show_for(seat, previous)
+        self._update_actions()
 
     def _on_handover_confirmed(self, seat: str) -> None:
         for dock in self._hidden_docks:

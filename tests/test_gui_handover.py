@@ -1,0 +1,84 @@
+"""With two or more people at one computer, the hand-over screen covers the seat at start and on reopen.
+
+Reported in class: right after Start (and after reopening a save) Ankara's private panel showed
+to the whole room; the hand-over screen only came at the first change of seat.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from wargame.types import SEAT_NAMES, SEATS  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARGAME_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("WARGAME_SAVES_DIR", str(tmp_path / "saves"))
+
+
+def seats(people: tuple[str, ...]):
+    from wargame.storage import SeatInfo
+    return [SeatInfo(s, "person" if s in people else "computer", SEAT_NAMES[s], "balanced") for s in SEATS]
+
+
+def window(qtbot, controller):
+    from ui.main_window import MainWindow
+    controller.set_paused(True)
+    win = MainWindow(controller, restore=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def assert_covered(win, seat: str) -> None:
+    """The overlay hides the whole window and nothing of the seat can be used."""
+    assert win.handover.isVisible() and win.handover.seat == seat
+    assert win.handover.geometry() == win.rect()
+    assert not win._can_act()
+    assert not win.menu_actions["propose"].isEnabled()
+    assert "hand-over" in win.menu_actions["propose"].toolTip()
+
+
+def test_new_game_with_several_people_starts_behind_the_handover(qtbot, tmp_path):
+    from ui.app import new_session_controller
+    people = ("ankara", "riyadh", "islamabad")
+    c = new_session_controller("pact-2026", 7, seats(people), str(tmp_path / "class.wargame"))
+    win = window(qtbot, c)
+    first = c.control
+    assert first == "ankara"
+    assert_covered(win, first)
+    assert "Ankara" in win.handover.button.text()
+    qtbot.mouseClick(win.handover.button, Qt.MouseButton.LeftButton)
+    assert not win.handover.isVisible() and win.viewer == first and win._can_act()
+    assert win.menu_actions["propose"].isEnabled()
+
+
+def test_reopened_game_with_several_people_starts_behind_the_handover(qtbot, tmp_path):
+    from ui.adapter import GameController
+    from ui.app import new_session_controller
+    from wargame import actions as A
+    from wargame.storage import Session
+    path = tmp_path / "class.wargame"
+    c = new_session_controller("pact-2026", 7, seats(("riyadh", "islamabad")), str(path))
+    c.apply(A.EndPhase("riyadh"))
+    c.close()
+    again = GameController.from_session(Session.resume(str(path)))
+    win = window(qtbot, again)
+    assert again.control == "islamabad"
+    assert_covered(win, "islamabad")
+    qtbot.mouseClick(win.handover.button, Qt.MouseButton.LeftButton)
+    assert win.viewer == "islamabad" and win._can_act()
+
+
+def test_one_person_against_the_computer_sees_the_seat_at_once(qtbot, tmp_path):
+    from ui.app import new_session_controller
+    c = new_session_controller("pact-2026", 7, seats(("riyadh",)), str(tmp_path / "solo.wargame"))
+    win = window(qtbot, c)
+    assert not win.handover.isVisible() and win.viewer == "riyadh" and win._can_act()
