@@ -121,3 +121,67 @@ def test_projector_crisis_banner(win):
     assert not projector.banner.isHidden() and "CRISIS" in projector.banner.text()
     assert projector.map.active_crisis() == c.game.state.crisis.site
     assert projector.phase_text() == "Crisis test"
+
+
+def to_crisis(c):
+    while c.game.phase != "crisis":
+        assert c.apply(A.PhaseControl("facilitator", "advance")) is not None
+    return c.game.state.crisis
+
+
+def test_projector_crises_follow_injection_and_ruling(win):
+    """Issue 15: "No crisis so far." stayed after an injected crisis, and "contained" after a
+    ruling made it damaging."""
+    c = win.controller
+    win.facilitator.toggle_projector(True)
+    projector = win.facilitator.projector
+    assert projector.crises_text() == "No crisis so far."
+    assert c.apply(A.InjectCrisis("facilitator", "abqaiq_strike", "riyadh")) is not None
+    assert "under way" in projector.crises_text() and "No crisis" not in projector.crises_text()
+    crisis = to_crisis(c)
+    for seat in list(c.game.acting_seats()):
+        assert c.apply(A.Respond(seat, crisis.id, "none")) is not None
+    assert f"{crisis.title}: {crisis.outcome}" in projector.crises_text()
+    other = "deterred" if crisis.outcome == "damaging" else "damaging"
+    assert c.apply(A.Ruling("facilitator", crisis.id, other, "the strike hit the terminal")) is not None
+    assert f"{crisis.title}: {other} (ruling)" in projector.crises_text()
+    win.facilitator.move_on()
+
+
+def test_projector_outcome_reaches_the_room(win):
+    """Issue 15: the outcome never appeared on the projector (only the current quarter's news)."""
+    c = win.controller
+    win.facilitator.toggle_projector(True)
+    projector = win.facilitator.projector
+    assert c.apply(A.InjectCrisis("facilitator", "abqaiq_strike", "riyadh")) is not None
+    crisis = to_crisis(c)
+    for seat in list(c.game.acting_seats()):
+        assert c.apply(A.Respond(seat, crisis.id, "none")) is not None
+    assert c.game.turn == 2 and projector.showing_outcome()
+    assert crisis.outcome.upper() in projector.outcome.text() and crisis.title in projector.outcome.text()
+    win.facilitator.move_on()
+    assert not projector.showing_outcome()
+    assert crisis.outcome in projector.crises_text()  # and it stays on the crises line
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_projector_map_type_scores_and_bluff_gap(qtbot, win, size):
+    from wargame.rules.outcome import public_deterrence
+    win.facilitator.toggle_projector(True)
+    projector = win.facilitator.projector
+    projector.showNormal()
+    projector.resize(*size)
+    qtbot.wait(20)
+    k = size[1] / 1080
+    sites = [projector.map.site_item(s.id) for s in win.controller.game.scenario.sites]
+    sizes = [f.pixelSize() for item in sites if item is not None for _t, f in item.label_lines()]
+    assert sizes and min(sizes) >= int(20 * k)  # 12.5 px on the seats' map
+    assert projector.map.legend().type_px() >= 20 * k  # 11 px on the seats' map
+    g = win.controller.game
+    shown = " ".join(label.text() for label in projector.score_labels.values())
+    for seat, sc in g.scores().items():
+        assert f"{SEAT_NAMES[seat]}</b> {sc.total:.1f}" in shown
+    known = public_deterrence(g)
+    assert [(r.real, r.perceived) for r in projector.gap.rows] == [known[s] for s in SEATS]
+    assert "public commitments only" in projector.gap.note
+    assert min(label.font().pixelSize() for label in projector.score_labels.values()) >= int(28 * k)

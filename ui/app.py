@@ -165,7 +165,7 @@ class App(QObject):
             self.window.newGameRequested.connect(self.show_welcome)
             self.window.openRequested.connect(self.open_path)
             if settings.window_geometry() is None:
-                self.window.resize(1600, 900)
+                self.window.fit_to_screen()
             self.window.show()
         else:
             self.window.set_controller(controller)

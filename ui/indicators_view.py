@@ -206,7 +206,7 @@ class IndicatorsView(QWidget):
         lay.addWidget(self.crisis_list)
         self.seat_box.currentIndexChanged.connect(lambda _i: self._render())
         self.metric_box.currentIndexChanged.connect(lambda _i: self._render())
-        self.setMinimumSize(400, 300)
+        self.setMinimumSize(340, 260)
 
     # -- public API ------------------------------------------------------------------------
     def set_history(self, history: list[dict], viewer: str | None = None, quarters: list[str] | None = None,

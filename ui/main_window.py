@@ -19,13 +19,18 @@ from ui.forms.base import seat_name
 from ui.handover import HandoverOverlay
 from ui.main_menus import build_menus
 from ui.map_canvas import MapCanvas
-from ui import map_model
+from ui import map_model, screen_fit
 from ui.scoreboard import Scoreboard
 from ui.seat_panel import SeatPanel
 from ui.status import StatusBar
 from ui.theme import SEAT_COLORS
 from ui.view_host import Changes, LazyView, commitments_key
 from wargame.actions import Action
+
+PREFERRED_SIZE = QSize(1600, 900)
+"""The size the window opens at when the screen has room (shrunk to fit smaller screens)."""
+WIDE = 1500
+"""From this width the indicators get a column of their own; narrower windows tab them behind the seat."""
 
 QUIET_KINDS = frozenset({"proposal", "answer", "pass", "response", "phase"})
 """Events that change neither the map, the network nor the indicators."""
@@ -328,8 +333,15 @@ class MainWindow(QMainWindow):
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            room = screen_fit.client_room(screen_fit.available_geometry(self))
+            if self.width() > room.width() or self.height() > room.height():
+                self.fit_to_screen()  # remembered from a larger screen
         if state is not None:
             self._restored = self.restoreState(state)
+
+    def fit_to_screen(self) -> None:
+        """Open at :data:`PREFERRED_SIZE`, shrunk to the screen's available geometry and centred."""
+        screen_fit.fit_to_screen(self, PREFERRED_SIZE)
 
     def default_dock_sizes(self) -> None:
         """Give the docks sizes that suit the window.
@@ -339,15 +351,36 @@ class MainWindow(QMainWindow):
         panel so the map keeps two thirds of the width.
         """
         w, h = max(self.width(), 800), max(self.height(), 500)
-        if w < 1500:
-            self.tabifyDockWidget(self.seat_dock, self.ind_dock)
-            self.seat_dock.raise_()
-            self.resizeDocks([self.seat_dock], [int(w * 0.32)], Qt.Orientation.Horizontal)
-        else:
-            self.resizeDocks([self.seat_dock, self.ind_dock], [int(w * 0.25), int(w * 0.29)],
-                             Qt.Orientation.Horizontal)
+        self._set_wide(w >= WIDE)
         self.resizeDocks([self.log_dock], [int(h * 0.22)], Qt.Orientation.Vertical)
         self.ind_split.setSizes([int(h * 0.42), int(h * 0.58)])
+
+    def _docks_tabbed(self) -> bool:
+        return self.ind_dock in self.tabifiedDockWidgets(self.seat_dock)
+
+    def _set_wide(self, wide: bool) -> None:
+        """Indicators in a column of their own (``wide``) or tabbed behind the seat panel."""
+        w = max(self.width(), 800)
+        if not wide:
+            if not self._docks_tabbed():
+                self.tabifyDockWidget(self.seat_dock, self.ind_dock)
+                self.seat_dock.raise_()
+            self.resizeDocks([self.seat_dock], [int(w * 0.32)], Qt.Orientation.Horizontal)
+        else:
+            if self._docks_tabbed():
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ind_dock)
+            self.resizeDocks([self.seat_dock, self.ind_dock], [int(w * 0.25), int(w * 0.29)],
+                             Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Crossing :data:`WIDE` (maximising, restoring, another screen) re-arranges the default docks."""
+        super().resizeEvent(event)
+        if not self._sized or self._restored:
+            return  # the first show sizes the docks; a remembered layout is the player's own
+        wide = event.size().width() >= WIDE
+        if wide != (event.oldSize().width() >= WIDE) and event.oldSize().width() > 0 \
+                and not (self.seat_dock.isFloating() or self.ind_dock.isFloating()):
+            self._set_wide(wide)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Size the docks once, unless a remembered layout was restored."""

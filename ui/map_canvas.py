@@ -146,6 +146,7 @@ class MapCanvas(QGraphicsView):
                  seat_colors: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.seat_colors: dict[str, str] = dict(seat_colors or SEAT_COLORS)
+        self._text_scale = 1.0
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
@@ -230,6 +231,23 @@ class MapCanvas(QGraphicsView):
         """The fill colour of a country (after :meth:`set_country_tints`)."""
         return QColor(self._country_fill.get(name, LAND))
 
+    def set_text_scale(self, k: float) -> None:
+        """Grow the site labels and the map key by ``k`` (the projector: readable from the back
+        of a room). 1.0 is the seats' size."""
+        if abs(k - self._text_scale) < 1e-3:
+            return
+        self._text_scale = k
+        for item in self._site_items.values():
+            if isinstance(item, SiteItem):
+                item.set_text_scale(k)
+        self._legend.set_scale(k)
+        self._layout_key = None
+        self._schedule_layout()
+
+    def text_scale(self) -> float:
+        """The label scale set by :meth:`set_text_scale`."""
+        return self._text_scale
+
     def set_sites(self, sites: list[MapSite]) -> None:
         """Replace the site markers; items are reused by site id."""
         self._sites = {s.id: s for s in sites}
@@ -241,6 +259,7 @@ class MapCanvas(QGraphicsView):
             item = self._site_items.get(s.id)
             if item is None:
                 item = InsetItem(s.id) if s.id == OFF_MAP_ID else SiteItem(s.id)
+                item.text_scale = self._text_scale
                 self._scene.addItem(item)
                 self._site_items[s.id] = item
             color = self._color_for(s)

@@ -164,6 +164,8 @@ class SiteItem(QGraphicsItem):
         self.selected = False
         self.hovered = False
         self.crisis_label: str | None = None
+        self.text_scale = 1.0
+        """Label type grows by this factor (the projector sets it from its height)."""
         self._bounds = QRectF()
         self._lines: list[tuple[str, QFont, QFontMetricsF]] | None = None
 
@@ -195,6 +197,13 @@ class SiteItem(QGraphicsItem):
             self.selected = on
             self.update()
 
+    def set_text_scale(self, k: float) -> None:
+        """Grow the label type by ``k`` (1.0: 14 px capitals, 12.5 px other sites)."""
+        if k != self.text_scale:
+            self.text_scale = k
+            self._lines = None
+            self._relayout()
+
     def set_crisis(self, label: str | None) -> None:
         """Show the active-crisis halo (``label`` may be ''); None clears."""
         if label == self.crisis_label:
@@ -214,10 +223,11 @@ class SiteItem(QGraphicsItem):
 
     def _metrics(self) -> list[tuple[str, QFont, QFontMetricsF]]:
         if self._lines is None:
-            lines = [(self.name, ui_font(14 if self.kind == "capital" else 12.5,
+            k = self.text_scale
+            lines = [(self.name, ui_font((14 if self.kind == "capital" else 12.5) * k,
                                          bold=self.kind == "capital"))]
             if self.crisis_label:
-                lines.append((self.crisis_label, ui_font(12, bold=True)))
+                lines.append((self.crisis_label, ui_font(12 * k, bold=True)))
             self._lines = [(t, f, QFontMetricsF(f)) for t, f in lines]
         return self._lines
 
@@ -505,6 +515,7 @@ class LegendWidget(QWidget):
     def __init__(self, seat_colors: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.seat_colors = dict(seat_colors)
+        self._k = 1.0
         self._title, self._font = ui_font(11, bold=True), ui_font(11)
         self._expanded = True
         self._columns = 1
@@ -534,10 +545,21 @@ class LegendWidget(QWidget):
             self._columns = columns
             self._resize()
 
+    def set_scale(self, k: float) -> None:
+        """Draw the key ``k`` times larger (1.0: 11 px type), for the projector."""
+        if k != self._k:
+            self._k = k
+            self._resize()
+
+    def type_px(self) -> float:
+        """The key's type size on screen, in pixels."""
+        return self._font.pixelSize() * self._k
+
     def size_for(self, expanded: bool, columns: int = 1) -> QSize:
         """The widget's size when ``expanded`` (with ``columns``) or collapsed."""
+        k = self._k
         if not expanded:
-            return QSize(round(QFontMetricsF(self._title).horizontalAdvance("Map key") + 40), 26)
+            return QSize(round((QFontMetricsF(self._title).horizontalAdvance("Map key") + 40) * k), round(26 * k))
         kinds, seats = len(KINDS), len(self.seat_colors)
         if columns >= 2:
             w = 34 + self._kind_w + 18 + 34 + self._seat_w + 12
@@ -545,7 +567,7 @@ class LegendWidget(QWidget):
         else:
             w = max(34 + max(self._kind_w, self._seat_w) + 12, 150)
             h = self.HEAD + (kinds + seats) * self.ROW + 12
-        return QSize(round(w), round(h))
+        return QSize(round(w * k), round(h * k))
 
     def _resize(self) -> None:
         self.setFixedSize(self.size_for(self._expanded, self._columns))
@@ -576,23 +598,25 @@ class LegendWidget(QWidget):
         p.end()
 
     def _draw(self, p: QPainter) -> None:
+        p.scale(self._k, self._k)  # drawn at 1.0 in units of 1/k pixels
+        width, height = self.width() / self._k, self.height() / self._k
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.setPen(QPen(QColor("#B9C3CA"), 1))
         p.setBrush(QColor(255, 255, 255, 225 if self._expanded else 235))
-        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 7, 7)
+        p.drawRoundedRect(QRectF(0, 0, width, height).adjusted(0.5, 0.5, -0.5, -0.5), 7, 7)
         p.setFont(self._title)
         p.setPen(LABEL_TEXT)
         if not self._expanded:
-            draw_marker(p, "capital", QPointF(14, self.height() / 2), NEUTRAL, 11)
-            p.drawText(QRectF(26, 0, self.width() - 30, self.height()),
+            draw_marker(p, "capital", QPointF(14, height / 2), NEUTRAL, 11)
+            p.drawText(QRectF(26, 0, width - 30, height),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Map key")
             p.end()
             return
         p.drawText(QPointF(10, 18), "Map key")
         # a small "collapse" bar at the top right
         p.setPen(QPen(QColor("#7C858D"), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        p.drawLine(QPointF(self.width() - 20, 13), QPointF(self.width() - 11, 13))
+        p.drawLine(QPointF(width - 20, 13), QPointF(width - 11, 13))
         p.setFont(self._font)
         y = 34.0
         for kind in KINDS:

@@ -131,7 +131,7 @@ class NetworkCanvas(QWidget):
         lay.setSpacing(0)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.side)
-        self.setMinimumSize(520, 380)
+        self.setMinimumSize(440, 300)
 
     # -- public API ------------------------------------------------------------------------
     def set_game(self, game: "Game", viewer: str | None = None) -> None:

@@ -1,7 +1,9 @@
 """Projector mode: a full-screen, large-type, public-only view of the game for the whole room.
 
-It shows the map with only the *public* commitments, the quarter and phase, the phase countdown
-and the latest public events. It is built from :func:`public_view`, a view of the state with
+It shows the map with only the *public* commitments, the quarter and phase, the phase countdown,
+the scores, real against perceived deterrence as the public can know it, the crises so far and
+the latest public events; after a crisis test it shows the outcome (what the seats' outcome
+screen shows, public information only) until the facilitator moves on. It is built from :func:`public_view`, a view of the state with
 every seat's private lines blanked and every secret commitment and proposal removed, so it can
 never show a secret deal or a private budget whoever is at the keyboard.
 """
@@ -10,16 +12,19 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ui import map_model
 from ui.facilitator.countdown import Countdown, CountdownLabel
+from ui.dialogs.crisis_outcome import OutcomeView
+from ui.gap_chart import GapChart, GapRow
 from ui.map_canvas import MapCanvas, MapLink
-from ui.theme import FONT_FAMILIES, SEAT_COLORS, seat_name
+from ui.theme import OUTCOME_COLORS, SEAT_COLORS, SEAT_LABELS, pixel_font, seat_name
 from wargame.events import Event
+from wargame.rules.outcome import public_deterrence
 from wargame.rules.views import PRIVATE_SEAT_FIELDS
 from wargame.types import PHASE_NAMES
 
@@ -30,6 +35,22 @@ NEWS_KINDS_SKIPPED = frozenset({"pass", "proposal", "answer", "undo", "note"})
 MAX_NEWS = 14
 STEPS = ("diplomacy", "investment", "crisis")
 HEADER_BG = "#1F2328"
+BOX_STYLE = "background:white;border:2px solid #D0D5DB;border-radius:14px;"
+GAP_NOTE = "Real counts public commitments only: a secret deal may add to it unseen."
+
+
+def crisis_lines(game: Any) -> list[tuple[str, str]]:
+    """``(text, outcome)`` for every crisis so far, the one under way last: the facilitator's
+    ruling replaces the rolled outcome (and says so)."""
+    out = []
+    for c in game.state.crises:
+        outcome = c.ruling or c.outcome
+        ruled = " (ruling)" if c.ruling and c.ruling != c.outcome else ""
+        out.append((f"{game.quarter_of(c.turn)} {c.title}: {outcome}{ruled}", outcome))
+    current = game.state.crisis
+    if current is not None:
+        out.append((f"{game.quarter_of(current.turn)} {current.title}: under way", ""))
+    return out
 
 
 def public_view(game: Any) -> dict[str, Any]:
@@ -74,12 +95,7 @@ def public_events(events: Iterable[Event], limit: int = MAX_NEWS) -> list[Event]
     return out
 
 
-def _font(px: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPixelSize(max(10, int(px)))
-    font.setBold(bold)
-    return font
+_font = pixel_font
 
 
 class ProjectorView(QWidget):
@@ -109,7 +125,18 @@ class ProjectorView(QWidget):
         self.map = MapCanvas(seat_colors=SEAT_COLORS)
         self.map.set_country_tints(map_model.country_tints(SEAT_COLORS))
         self.map.setInteractive(False)
-        body.addWidget(self.map, 62)
+        self.outcome = OutcomeView()
+        self.outcome_box = QFrame()
+        self.outcome_box.setObjectName("outcome_box")
+        self.outcome_box.setStyleSheet(f"QFrame#outcome_box{{{BOX_STYLE}}}")
+        box = QVBoxLayout(self.outcome_box)
+        box.setContentsMargins(24, 16, 24, 16)
+        box.addWidget(self.outcome)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.map)
+        self.stack.addWidget(self.outcome_box)
+        self.stack.setMinimumWidth(200)  # the room's screen may be small: never wider than it
+        body.addWidget(self.stack, 62)
         body.addLayout(self._side(), 38)
         self.banner = QLabel()
         self.banner.setObjectName("crisis_banner")
@@ -164,6 +191,36 @@ class ProjectorView(QWidget):
         box.addWidget(self.clock_caption)
         box.addWidget(self.clock, 1)
         side.addWidget(self.clock_box, 0)
+        self.scores_box = QFrame()
+        self.scores_box.setObjectName("scores_box")
+        self.scores_box.setStyleSheet(f"QFrame#scores_box{{{BOX_STYLE}}} QLabel{{border:none;}}")
+        grid = QVBoxLayout(self.scores_box)
+        grid.setContentsMargins(14, 8, 14, 8)
+        grid.setSpacing(4)
+        self.scores_title = QLabel("Scores")
+        grid.addWidget(self.scores_title)
+        cells = QGridLayout()
+        cells.setHorizontalSpacing(18)
+        cells.setVerticalSpacing(0)
+        self.score_labels: dict[str, QLabel] = {}
+        for i, seat in enumerate(SEAT_LABELS):
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self.score_labels[seat] = label
+            cells.addWidget(label, i // 2, i % 2)
+        grid.addLayout(cells)
+        self.gap_title = QLabel("Deterrence: real vs perceived")
+        grid.addWidget(self.gap_title)
+        self.gap = GapChart()
+        self.gap.setObjectName("projector_gap")
+        grid.addWidget(self.gap)
+        self.scores_box.setMinimumWidth(200)
+        side.addWidget(self.scores_box, 0)
+        self.crises = QLabel()
+        self.crises.setObjectName("projector_crises")
+        self.crises.setWordWrap(True)
+        self.crises.setTextFormat(Qt.TextFormat.RichText)
+        side.addWidget(self.crises, 0)
         self.news_title = QLabel("Latest news")
         self.news_title.setStyleSheet("color:#1F2328;")
         side.addWidget(self.news_title)
@@ -184,12 +241,24 @@ class ProjectorView(QWidget):
         k = max(0.55, self.height() / 1080)
         for label, px, bold in ((self.title, 22, True), (self.quarter, 44, True), (self.phase, 40, True),
                                 (self.turn, 28, False), (self.clock_caption, 28, True),
-                                (self.news_title, 32, True), (self.banner, 30, True)):
+                                (self.news_title, 30, True), (self.banner, 30, True),
+                                (self.scores_title, 24, True), (self.gap_title, 24, True),
+                                (self.crises, 22, False)):
             label.setFont(_font(px * k, bold))
-        self.news.setFont(_font(25 * k))
-        self.clock_box.setFixedHeight(int(270 * k))
+        for label in self.score_labels.values():
+            label.setFont(_font(28 * k))
+        self.news.setFont(_font(24 * k))
+        self.clock_box.setFixedHeight(int(200 * k))
         self.title.setVisible(self.width() >= 1500)
         self.map.setMinimumWidth(int(300 * k))
+        self.map.set_text_scale(self.label_scale())
+        self.map.legend().set_scale(self.label_scale() * 1.15)  # the key's 11 px type: 20 px at 1080
+        self.gap.set_scale(1.2 * k)
+        self.outcome.set_scale(1.75 * k)
+
+    def label_scale(self) -> float:
+        """Map labels at 1080 px: 14 px x 1.6 = 22 px capitals, 20 px other sites (with the window)."""
+        return max(0.9, 1.6 * self.height() / 1080)
 
     # ------------------------------------------------------------------ content
     def set_controller(self, controller: Any) -> None:
@@ -216,6 +285,7 @@ class ProjectorView(QWidget):
         if self.map.active_crisis() != scene.crisis_site:
             self.map.set_active_crisis(scene.crisis_site, scene.crisis_label)
         self._fill_news(public_events(g.events))
+        self._fill_scores(g)
         crisis = g.state.crisis
         if crisis is not None and g.phase == "crisis":
             self.banner.setText(f"CRISIS: {crisis.title} — {seat_name(crisis.target)} is tested")
@@ -223,6 +293,44 @@ class ProjectorView(QWidget):
         else:
             self.banner.hide()
         self._show_clock_state()
+
+    def _fill_scores(self, g: Any) -> None:
+        """Scores (public), real vs perceived deterrence as the public knows it, the crises so far."""
+        scores = g.scores()
+        ranked = sorted(scores, key=lambda s: -scores[s].total)
+        cells = list(self.score_labels.values())  # ranked, left to right and top to bottom
+        for rank, (seat, label) in enumerate(zip(ranked, cells)):
+            if seat in SEAT_COLORS:
+                label.setText(f"<span style='color:#5C636E'>{rank + 1}.</span> <b style='color:{SEAT_COLORS[seat]}'>"
+                              f"{SEAT_LABELS[seat]}</b> {scores[seat].total:.1f}")
+        known = public_deterrence(g)
+        self.gap.set_rows([GapRow(SEAT_LABELS[s], known[s][0], known[s][1], SEAT_COLORS[s]) for s in SEAT_LABELS],
+                          GAP_NOTE)
+        lines = crisis_lines(g)
+        items = [f"<span style='color:{OUTCOME_COLORS.get(o, OUTCOME_COLORS[''])}'><b>{t}</b></span>" for t, o in lines]
+        text = ("<b>Crises:</b> " + " · ".join(items)) if items else "<span style='color:#5C636E'>No crisis so far.</span>"
+        if self.crises.text() != text:
+            self.crises.setText(text)
+
+    def crises_text(self) -> str:
+        """The crises line as plain text (for tests)."""
+        doc = QTextDocument()
+        doc.setHtml(self.crises.text())
+        return doc.toPlainText()
+
+    # ------------------------------------------------------------------ the outcome
+    def show_outcome(self, summary: dict[str, Any]) -> None:
+        """Show a crisis outcome (public summary) in place of the map until :meth:`hide_outcome`."""
+        self.outcome.set_summary(summary)
+        self.stack.setCurrentWidget(self.outcome_box)
+
+    def hide_outcome(self) -> None:
+        """Back to the map."""
+        self.stack.setCurrentWidget(self.map)
+
+    def showing_outcome(self) -> bool:
+        """Whether a crisis outcome is on the screen."""
+        return self.stack.currentWidget() is self.outcome_box
 
     @staticmethod
     def _steps(g: Any) -> str:

@@ -140,6 +140,16 @@ def scaled_font(points: float, bold: bool = False) -> QFont:
     return f
 
 
+def pixel_font(px: float, bold: bool = False, minimum: int = 10) -> QFont:
+    """A UI font of ``px`` pixels (never below ``minimum``): for views that scale their own type
+    with their size, such as the projector and the crisis outcome screen."""
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    f.setPixelSize(max(minimum, int(px)))
+    f.setBold(bold)
+    return f
+
+
 def apply_theme(app: QApplication, large: bool = False) -> None:
     """Give ``app`` the clean light Fusion look and a legible default font.
 

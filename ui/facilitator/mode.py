@@ -47,6 +47,10 @@ class FacilitatorMode(QObject):
         self.projector: Any = None
         self.controller: Any = None
         self._key = ""
+        self.outcome_id: str | None = None
+        """The resolved crisis whose outcome is on the screens until someone moves on."""
+        self.outcome_dialog: Any = None
+        self.activeChanged.connect(lambda _on: self._sync_outcome_button())
 
     # ------------------------------------------------------------------ game
     def attach(self, controller: Any) -> None:
@@ -66,6 +70,7 @@ class FacilitatorMode(QObject):
         self.countdown.moment = None
         self.countdown.held = False
         self._follow([])
+        self.move_on()
         for view in (self.console, self.projector):
             if view is not None:
                 view.set_controller(controller)
@@ -87,6 +92,76 @@ class FacilitatorMode(QObject):
             self.console.refresh(events)
         if self.projector is not None and self.projector.isVisible():
             self.projector.refresh(events)
+        outcome = next((e for e in reversed(events) if e.kind == "outcome" and e.public), None)
+        if outcome is not None:
+            self.show_outcome(str(outcome.data["crisis"]))
+
+    # ------------------------------------------------------------------ the crisis outcome
+    def outcome_viewer(self) -> str | None:
+        """Whose eyes the seats' outcome screen is for: everything for the facilitator or an
+        observer, the one person's seat, or the public when several people share the screen."""
+        c = self.controller
+        humans = c.humans()
+        if self.active or not humans:
+            return None
+        return humans[0] if len(humans) == 1 else "public"
+
+    def show_outcome(self, crisis_id: str) -> None:
+        """Put a crisis outcome on the seats' window and the projector until someone moves on."""
+        from wargame.rules.outcome import outcome_summary
+        from ui.dialogs.crisis_outcome import CrisisOutcomeDialog
+        self.move_on()
+        self.outcome_id = crisis_id
+        g = self.controller.game
+        dialog = CrisisOutcomeDialog(outcome_summary(g, crisis_id, self.outcome_viewer()), "", self.win)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.movedOn.connect(lambda d=dialog: self._dialog_done(d))
+        dialog.moveOnRequested.connect(self.request_move_on)
+        self.outcome_dialog = dialog
+        self._sync_outcome_button()
+        width = min(980, max(640, int(self.win.width() * 0.75)))
+        dialog.resize(width, min(int(self.win.height() * 0.9), max(380, dialog.layout().heightForWidth(width))))
+        dialog.show()
+        dialog.raise_()
+        if self.projector is not None:
+            self.projector.show_outcome(outcome_summary(g, crisis_id, "public"))
+
+    def _sync_outcome_button(self) -> None:
+        """In a facilitated class the facilitator moves the room on; otherwise the player does."""
+        dialog = self.outcome_dialog
+        if dialog is None:
+            return
+        g = self.controller.game
+        step = "See the final results" if g.over else f"Move on to {g.quarter}"
+        dialog.closable = not (self.classroom and not self.active)
+        if not dialog.closable:
+            dialog.move_on.setText(f"Facilitator: {step[0].lower()}{step[1:]}…")
+            dialog.hint.setText("The facilitator moves the room on (the projector shows this outcome until then).")
+        else:
+            dialog.move_on.setText(step)
+            dialog.hint.setText("")
+
+    def _dialog_done(self, dialog: Any) -> None:
+        if dialog is self.outcome_dialog:
+            self.outcome_dialog = None
+            self.move_on()
+
+    def request_move_on(self) -> bool:
+        """The outcome screen's button: in a facilitated class only the facilitator moves on
+        (asking for the PIN if the seats have control). Returns whether the room moved on."""
+        if self.classroom and not self.active and not self.enter():
+            return False
+        self.move_on()
+        return True
+
+    def move_on(self) -> None:
+        """Take the outcome off the screens (the seats' window and the projector)."""
+        self.outcome_id = None
+        dialog, self.outcome_dialog = self.outcome_dialog, None
+        if dialog is not None:
+            dialog.force_close()
+        if self.projector is not None:
+            self.projector.hide_outcome()
 
     def _follow(self, events: list) -> None:
         g = self.controller.game
@@ -234,7 +309,11 @@ class FacilitatorMode(QObject):
             self.projector = ProjectorView(self.controller, self.countdown)
             self.projector.closed.connect(lambda: self._sync_projector(False))
         self.classroom = True
+        self._sync_outcome_button()
         self.projector.refresh()
+        if self.outcome_id is not None:
+            from wargame.rules.outcome import outcome_summary
+            self.projector.show_outcome(outcome_summary(self.controller.game, self.outcome_id, "public"))
         self.projector.show_on_projector()
         self._sync_projector(True)
 

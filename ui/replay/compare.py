@@ -12,12 +12,13 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QKeySequence, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
                                QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from ui.indicators_view import SYMBOLS, SeriesLegend, labels_for_turn
+from ui.screen_fit import fit_to_screen
 from ui.theme import NEUTRAL, SEAT_COLORS, SEAT_LABELS, THREAT_RED, scaled_font
 from wargame.compare import INDICATOR_LABELS, Comparison, compare_records
 from wargame.storage import GameRecord, SaveError
@@ -211,6 +212,11 @@ class CompareWindow(QMainWindow):
         swap.clicked.connect(self.swap)
         top.addWidget(swap)
         top.addStretch(1)
+        close = QPushButton("Close")
+        close.setToolTip("Close the comparison (Ctrl+W)")
+        close.setShortcut(QKeySequence("Ctrl+W"))
+        close.clicked.connect(self.close)
+        top.addWidget(close)
         self.header = QLabel("Choose two saved games (e.g. a game and a branch of it).")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -239,7 +245,7 @@ class CompareWindow(QMainWindow):
         lay.addWidget(self.header)
         lay.addWidget(split, 1)
         self.setCentralWidget(body)
-        self.resize(1600, 900)
+        fit_to_screen(self, QSize(1600, 900))
         if a is not None or b is not None:
             self.set_paths(a, b)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QSizePolicy, QWidget
 
 from wargame.storage import SaveError
 from wargame.types import SEAT_NAMES, SEATS
@@ -56,8 +56,13 @@ def build_replay_menus(win: "ReplayWindow") -> dict[str, QAction]:
     go.addAction(acts["goto"])
     bar.addMenu("&Bookmarks").addAction(acts["bookmark"])
     win.toolbar.addSeparator()
+    acts["compare"].setIconText("Compare…")  # the toolbar's short label (the menu keeps the full one)
     for key in ("bookmark", "branch", "compare"):
         win.toolbar.addAction(acts[key])
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    win.toolbar.addWidget(spacer)
+    win.toolbar.addAction(acts["close"])  # a visible way out, at the right end
     src = win.source
     acts["branch"].setEnabled(src.branch_problem is None)
     for key in ("export", "compare", "branch"):

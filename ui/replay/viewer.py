@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QStyle, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
@@ -25,6 +25,8 @@ from ui.replay.bookmarks import BookmarkDialog, BookmarksPanel
 from ui.replay.source import ReplaySource, open_source, recorded_scores
 from ui.replay.timeline import LogTree, TimelineBar
 from ui.scoreboard import Scoreboard
+from ui.screen_fit import fit_to_screen
+from ui.split_or_tabs import SplitOrTabs
 from ui.theme import NEUTRAL, SEAT_COLORS, scaled_font
 from wargame.rules.game import Game
 from wargame.storage import SaveError
@@ -60,7 +62,7 @@ class ReplayWindow(QMainWindow):
         from ui.replay.tasks import build_replay_menus
         self.acts = build_replay_menus(self)
         self._load_source()
-        self.resize(1600, 900)
+        fit_to_screen(self, QSize(1600, 900))
         self.jump(0)
 
     @classmethod
@@ -95,12 +97,9 @@ class ReplayWindow(QMainWindow):
         self.tabs.addTab(self.network, "Network of commitments")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_center())
         self.scoreboard = Scoreboard()
-        self.scoreboard.setMinimumSize(360, 220)
         self.indicators = IndicatorsView()
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.scoreboard)
-        right.addWidget(self.indicators)
-        right.setSizes([300, 500])
+        # stacked from 560 px up (1080p screens); tabs on a 720p laptop keep the component names
+        right = self.right = SplitOrTabs(self.scoreboard, self.indicators, ("Scores", "Indicators"), 560, (3, 5))
         self.split = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.side, self.tabs, right):
             self.split.addWidget(w)
@@ -386,6 +385,15 @@ class ReplayWindow(QMainWindow):
         except SaveError as err:
             QMessageBox.warning(self, "Could not remove the bookmark", str(err))
         self.refresh_bookmarks()
+
+    # ------------------------------------------------------------------ layout
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        """Below 1500 px the step buttons show their icons only (their tooltips name them), so the toolbar fits."""
+        super().resizeEvent(event)
+        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if self.width() >= 1500 \
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)

@@ -13,12 +13,13 @@ import time
 from pathlib import Path
 from typing import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QFileDialog, QHBoxLayout,
                                QLabel, QMessageBox, QProgressBar, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from ui import settings
+from ui.screen_fit import fit_to_screen
 from ui.theme import NEUTRAL, SEAT_COLORS, SEAT_LABELS, THREAT_RED
 from ui.whatif.charts import CrisisCountChart, CrisisOutcomeChart, GapChart, PactChart, ScoreChart
 from ui.whatif.runner import SimulationRunner
@@ -204,10 +205,7 @@ class WhatIfDialog(QDialog):
         return self.tabs
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen().availableGeometry() if self.screen() else None
-        w, h = (1500, 920) if screen is None else (min(1500, int(screen.width() * 0.92)),
-                                                   min(920, int(screen.height() * 0.9)))
-        self.resize(w, h)
+        fit_to_screen(self, QSize(1500, 920))
 
     # ------------------------------------------------------------------ running
     @property
