@@ -111,3 +111,19 @@ def test_scenarios_exits_nonzero_when_it_finds_none(monkeypatch, tmp_path, capsy
     assert main(["scenarios"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: no scenarios found") and str(tmp_path) in err
+
+
+def test_bundle_launcher_opens_a_double_clicked_save(tmp_path):
+    """The app bundle's entry point: a .wargame file as its only argument opens that game."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bundle_launcher", ROOT / "packaging" / "launcher.py")
+    launcher = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(launcher)
+    save = tmp_path / "class.wargame"
+    save.write_bytes(b"")
+    assert launcher.bundle_argv([str(save)]) == ["gui", "--save", str(save)]
+    assert launcher.bundle_argv([]) == []  # the app's welcome screen
+    assert launcher.bundle_argv(["play", "--seed", "1"]) == ["play", "--seed", "1"]
+    assert launcher.bundle_argv([str(tmp_path / "missing.wargame")]) == [str(tmp_path / "missing.wargame")]
+    desktop = (ROOT / "packaging" / "layered-deterrence.desktop").read_text(encoding="utf-8")
+    assert "Exec=LayeredDeterrence %f" in desktop and "Icon=layered-deterrence" in desktop
