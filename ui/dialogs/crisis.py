@@ -6,6 +6,7 @@ it costs; responses the engine refuses (e.g. unaffordable) are disabled with the
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
 
 from ui.forms.base import HINT_STYLE, ActionForm, seat_name
@@ -41,6 +42,10 @@ def odds_text(odds: ResponseOdds) -> str:
                          for k, p in odds.chances.items())
     return f"{chances}<br><span style='color:#5C636E'>defence {odds.defence:.1f} against threat " \
            f"{odds.threat:.1f}</span>"
+
+
+MIN_WIDTH = 640
+"""Wide enough that each response's note and odds wrap to a few lines."""
 
 
 class CrisisDialog(ActionForm):
@@ -106,7 +111,33 @@ class CrisisDialog(ActionForm):
             if self.radios[level].isEnabled():
                 self.radios[level].setChecked(True)
                 break
+        self.setMinimumWidth(MIN_WIDTH)
+        for button in self.buttons.buttons():  # Enter submits the chosen response, never cancels
+            button.setAutoDefault(button is self.ok)
+        self.ok.setDefault(True)
         self.revalidate()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Start on the chosen response, so the arrows change it and Enter submits it."""
+        super().showEvent(event)
+        chosen = self.radios.get(self.level() or "")
+        (chosen or self.ok).setFocus()
+        self._fit()
+
+    def revalidate(self, *args: object) -> None:
+        """Re-check the choice, then grow the dialog if its text now needs more room."""
+        super().revalidate(*args)
+        if self.isVisible():
+            QTimer.singleShot(0, self, self._fit)
+
+    def _fit(self) -> None:
+        """Make room for wrapped text (up to the screen's height)."""
+        layout = self.layout()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        screen = self.screen().availableGeometry().height() if self.screen() else need
+        height = min(max(need, self.height()), screen - 40)
+        if height != self.height():
+            self.resize(self.width(), height)
 
     def level(self) -> str | None:
         """The chosen response level."""
