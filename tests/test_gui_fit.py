@@ -67,6 +67,19 @@ def assert_fits(window: QWidget, screen: QRect, key: dict[str, QWidget]) -> None
         assert inside.contains(rect), f"{name}: {label} at {rect} is clipped by the window {inside}"
 
 
+def assert_indicators_fit(win, screen: QRect) -> None:
+    """The scoreboard names every score component and the charts are not clipped (stacked or as tabs)."""
+    win.ind_dock.raise_()
+    settle()
+    for view in (win.scoreboard, win.indicators):
+        if win.ind_split.tabbed:
+            win.ind_split.tabs.setCurrentWidget(view)
+            settle()
+        assert_fits(win, screen, {type(view).__name__: view})
+    info = win.scoreboard.layout_info()
+    assert info["labels"] and info["fits"], f"the scoreboard does not name its components: {info}"
+
+
 def main_window(qtbot):
     """The main window opened as the app opens it (no remembered layout)."""
     from ui.app import App, demo_controller
@@ -105,9 +118,7 @@ def test_main_window_fits_for_every_seat_and_phase(qtbot, screen, phase):
         win.seat_dock.raise_()
         settle()
         assert_fits(win, screen, {"map": win.map, "seat panel": win.seat_panel, "event log": win.log})
-        win.ind_dock.raise_()
-        settle()
-        assert_fits(win, screen, {"scoreboard": win.scoreboard, "indicator charts": win.indicators})
+        assert_indicators_fit(win, screen)
 
 
 def test_main_window_laid_out_wide_still_shrinks_to_the_screen(qtbot, screen):
@@ -128,9 +139,7 @@ def test_main_window_laid_out_wide_still_shrinks_to_the_screen(qtbot, screen):
     assert win.width() <= room.width() and win.height() <= room.height(), \
         f"the window stays {win.width()}x{win.height()} on a {room.width()}x{room.height()} screen"
     assert_fits(win, screen, {"map": win.map, "seat panel": win.seat_panel, "event log": win.log})
-    win.ind_dock.raise_()
-    settle()
-    assert_fits(win, screen, {"scoreboard": win.scoreboard, "indicator charts": win.indicators})
+    assert_indicators_fit(win, screen)
 
 
 def test_facilitator_console_fits(qtbot, screen):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ui import settings
 from ui.adapter import GameController, UndoHistory
@@ -22,6 +22,7 @@ from ui.map_canvas import MapCanvas
 from ui import map_model, screen_fit
 from ui.scoreboard import Scoreboard
 from ui.seat_panel import SeatPanel
+from ui.split_or_tabs import SplitOrTabs
 from ui.status import StatusBar
 from ui.theme import SEAT_COLORS
 from ui.view_host import Changes, LazyView, commitments_key
@@ -69,11 +70,9 @@ class MainWindow(QMainWindow):
         self.changes.changed("map_crisis", (None, ""))  # the map starts without a crisis
         self.tabs.currentChanged.connect(lambda _i: self._refresh_views())
         self.log = EventLog()
-        split = self.ind_split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.scoreboard)
-        split.addWidget(self.indicators)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        # stacked when the dock has the height (about 580 px: 1080p screens), else two tabs, so the
+        # scoreboard keeps room to name its components and the charts stay readable on a laptop
+        split = self.ind_split = SplitOrTabs(self.scoreboard, self.indicators, ("Scores", "Charts"), 580, (42, 58))
         self.seat_dock = self._dock("Your seat", "seat", self.seat_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.ind_dock = self._dock("Indicators and scores", "indicators", split, Qt.DockWidgetArea.RightDockWidgetArea)
         self.log_dock = self._dock("Event log", "log", self.log, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -353,7 +352,6 @@ class MainWindow(QMainWindow):
         w, h = max(self.width(), 800), max(self.height(), 500)
         self._set_wide(w >= WIDE)
         self.resizeDocks([self.log_dock], [int(h * 0.22)], Qt.Orientation.Vertical)
-        self.ind_split.setSizes([int(h * 0.42), int(h * 0.58)])
 
     def _docks_tabbed(self) -> bool:
         return self.ind_dock in self.tabifiedDockWidgets(self.seat_dock)
