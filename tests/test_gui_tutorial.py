@@ -1,6 +1,10 @@
 """A first game that teaches itself: solo defaults, the guided first turn, adviser hints."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
 
 def test_new_game_defaults_to_one_person_against_the_computer(qtbot):
     """Reported: the new-game screen defaulted to two human seats for a person alone."""
@@ -28,3 +32,131 @@ def test_debrief_says_who_won_and_why(qtbot):
     assert best.label.lower() in text
     place = [s for s, _ in ranked].index("riyadh") + 1
     assert f"Your debrief — Riyadh, {place}" in text
+
+
+def _tutorial_game():
+    from wargame import Game, load_scenario
+    return Game(load_scenario("tutorial-riyadh"), seed=7)
+
+
+def test_tutorial_start_button_starts_riyadh_alone(qtbot):
+    from ui.welcome import WelcomeScreen
+    screen = WelcomeScreen()
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.newGame) as blocker:
+        qtbot.mouseClick(screen.tutorial, Qt.MouseButton.LeftButton)
+    scenario, _seed, seats = blocker.args
+    assert scenario == "tutorial-riyadh"
+    assert [s.seat for s in seats if s.player == "person"] == ["riyadh"]
+
+
+def test_tutorial_first_quarter_walks_a_deal_an_investment_and_a_crisis(qtbot):
+    """Play the tutorial's first quarter the way its steps say, through the panel and forms."""
+    from ui.action_panel import ActionPanel
+    from ui.forms.base import select_data
+    from ui.forms.moves import form_for
+    from ui.forms.propose import ProposeForm
+    from ui.tutorial import STEPS, progress
+    from wargame import actions as A
+    from wargame.bots import make_bots
+    g = _tutorial_game()
+    bots = make_bots(7)
+    panel = ActionPanel()
+    qtbot.addWidget(panel)
+
+    def bots_until_riyadh() -> None:
+        while "riyadh" not in g.acting_seats() and not g.over and g.turn == 1:
+            g.apply(bots[g.acting_seats()[0]].choose(g))
+
+    def current() -> str:
+        panel.set_game(g, "riyadh")
+        return panel.tutorial.current.text()
+
+    assert progress(g) == 0 and "Arms sale" in current()
+    form = ProposeForm(g, "riyadh")  # step 1: the deal the tutorial suggests
+    qtbot.addWidget(form)
+    assert select_data(form.deal, "arms_sale") and select_data(form._combo("partner"), "ankara")
+    assert dict(form.build().terms)["seller"] == "ankara" and "Your score:" in form.consequences.text()
+    form._confirm()
+    g.apply(form.action)
+    assert progress(g) == 1 and STEPS[1].hint.text in current()
+    g.apply(A.EndPhase("riyadh"))  # step 2
+    bots_until_riyadh()
+    assert g.phase == "investment" and progress(g) == 2
+    invest = form_for("invest", g, "riyadh")  # step 3
+    qtbot.addWidget(invest)
+    select_data(invest.boxes["domain"], "amd")
+    invest._confirm()
+    g.apply(invest.action)
+    assert progress(g) == 3
+    g.apply(A.EndPhase("riyadh"))  # step 4
+    bots_until_riyadh()
+    assert progress(g) == 4
+    assert g.state.crisis is not None, "the tutorial scenario draws a crisis in the first quarter"
+    if "riyadh" in g.acting_seats():  # step 5: Riyadh is tested or called on
+        from ui.dialogs.crisis import CrisisDialog
+        dialog = CrisisDialog(g, "riyadh")
+        qtbot.addWidget(dialog)
+        assert dialog.odds_labels
+        dialog._confirm()
+        g.apply(dialog.action)
+    bots_until_riyadh()
+    assert progress(g) == len(STEPS)
+    assert "Well done" in current()
+
+
+def test_adviser_hints_follow_the_game_and_link_the_rulebook(qtbot):
+    """F1 must not repeat the welcome paragraph: its hints depend on the phase and the inbox."""
+    from ui.adviser import HelpDialog, advise
+    from ui.dialogs.rulebook import find_section, sections
+    from wargame import actions as A
+    from wargame.resources import rulebook_text
+    g = _tutorial_game()
+    first = [h.title for h in advise(g, "islamabad")]
+    g.apply(A.Propose("riyadh", "loan", ("islamabad",),
+                      A.make_terms(lender="riyadh", borrower="islamabad", amount=1000, rate=4.0, turns=8)))
+    assert advise(g, "islamabad")[0].title == "Answer your inbox" and "Answer your inbox" not in first
+    book = sections(rulebook_text())
+    for seat in ("riyadh", "islamabad"):
+        for hint in advise(g, seat):
+            assert find_section(book, hint.section) is not None, hint.section
+    dialog = HelpDialog(g, "islamabad")
+    qtbot.addWidget(dialog)
+    assert "rules:4.1" in dialog.labels[0].text()
+
+
+def test_adviser_link_opens_the_rulebook_at_its_section(qtbot):
+    from ui.adviser import HelpDialog
+    from ui.dialogs.rulebook import RulebookDialog
+    g = _tutorial_game()
+    dialog = HelpDialog(g, "riyadh")
+    qtbot.addWidget(dialog)
+    label = dialog.labels[0]
+    label.linkActivated.emit(f"rules:{dialog.hints[0].section}")
+    book = dialog.findChild(RulebookDialog) or label.window().findChild(RulebookDialog)
+    assert book is not None
+    qtbot.addWidget(book)
+    assert book.current_section().number == dialog.hints[0].section
+
+
+def test_f1_opens_the_adviser_for_the_seat_on_screen(qtbot):
+    """Reported: F1 repeated the welcome paragraph."""
+    from ui.adapter import GameController
+    from ui.adviser import HelpDialog
+    from ui.main_menus import HOW_TO_PLAY
+    from ui.main_window import MainWindow
+    g = _tutorial_game()
+    c = GameController(g, {"ankara": "computer", "islamabad": "computer", "washington": "computer"})
+    c.set_paused(True)
+    win = MainWindow(c)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    next(a for a in win.findChildren(QAction) if a.text() == "&Adviser and how to play").trigger()
+    dialog = win.findChild(HelpDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "Riyadh" in dialog.findChild(QLabel).text()
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Propose a deal" in shown and "rules:4.2" in shown
+    assert HOW_TO_PLAY.split("</h3>")[1][:60] not in shown  # not the welcome paragraph again
+    dialog.close()

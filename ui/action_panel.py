@@ -13,9 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.adviser import advise, hint_label
 from ui.consequences import preview_html
 from ui.forms.base import HINT_STYLE, seat_name
 from ui.forms.propose import terms_text
+from ui.tutorial import SEAT as TUTORIAL_SEAT
+from ui.tutorial import TutorialBox, is_tutorial, progress
 from wargame import actions as A
 from wargame.actions import ACTION_TYPES, Action
 from wargame.rules.deals import DEAL_NAMES
@@ -40,6 +43,14 @@ def _reason_label(text: str) -> QLabel:
     label.setStyleSheet(HINT_STYLE + "font-size:90%;")
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
+
+
+def _guide_key(game: Game, seat: str) -> object:
+    """What the tutorial box or the adviser line shows (the panel is rebuilt when it changes)."""
+    if is_tutorial(game) and seat == TUTORIAL_SEAT:
+        return ("tutorial", progress(game))
+    hints = advise(game, seat)
+    return hints[0].title if hints else None
 
 
 class ActionPanel(QScrollArea):
@@ -67,6 +78,7 @@ class ActionPanel(QScrollArea):
         self._inner: QWidget | None = None
         self._why_not = "another seat is in control"
         self._last_key: object = None
+        self.tutorial: TutorialBox | None = None
 
     @staticmethod
     def _key(game: Game, seat: str | None, can_act: bool, why_not: str) -> object:
@@ -78,7 +90,7 @@ class ActionPanel(QScrollArea):
         crisis = game.state.crisis.id if game.state.crisis is not None else None
         return (seat, can_act, why_not, game.turn, game.phase, crisis, tuple(game.acting_seats()),
                 tuple(sorted(game.unavailable(seat).items())), inbox,
-                game.check(A.Undo(seat)), game.check(A.EndPhase(seat)))
+                game.check(A.Undo(seat)), game.check(A.EndPhase(seat)), _guide_key(game, seat))
 
     def set_game(self, game: Game, seat: str | None, can_act: bool = True,
                  why_not: str = "another seat is in control") -> None:
@@ -104,6 +116,20 @@ class ActionPanel(QScrollArea):
         self._inner = inner
 
     def _build(self, game: Game, seat: str, can_act: bool, layout: QVBoxLayout) -> None:
+        if is_tutorial(game) and seat == TUTORIAL_SEAT:
+            self.tutorial: TutorialBox | None = TutorialBox(game)
+            layout.addWidget(self.tutorial)
+        else:
+            self.tutorial = None
+        self._build_actions(game, seat, can_act, layout)
+        hints = advise(game, seat) if can_act else []
+        if hints and self.tutorial is None:
+            adviser = hint_label(hints[0], prefix="<span style='color:#0B5C8E'><b>Adviser:</b></span> ")
+            adviser.setObjectName("adviser")
+            adviser.setStyleSheet("color:#3C4043;font-size:90%;")
+            layout.addWidget(adviser)
+
+    def _build_actions(self, game: Game, seat: str, can_act: bool, layout: QVBoxLayout) -> None:
         unavailable = game.unavailable(seat)
         phase = game.phase
         if not can_act:

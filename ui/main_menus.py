@@ -66,8 +66,8 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
         "reset": _action(win, "&Reset layout", None, lambda: reset_layout(win)),
         "large": _action(win, "&Large text (projector)", "Ctrl+Shift+L", lambda: _large_text(win),
                          "Bigger text for a projector (charts follow at the next start)"),
-        "help": _action(win, "&How to play", QKeySequence.StandardKey.HelpContents,
-                        lambda: QMessageBox.information(win, "How to play", HOW_TO_PLAY)),
+        "help": _action(win, "&Adviser and how to play", QKeySequence.StandardKey.HelpContents,
+                        lambda: _adviser(win)),
     }
     acts["pause"].setCheckable(True)
     acts["large"].setCheckable(True)
@@ -272,3 +272,10 @@ def reset_layout(win: "MainWindow") -> None:
         win.addDockWidget(area, dock)
         dock.show()
     win.default_dock_sizes()
+
+
+def _adviser(win: "MainWindow") -> None:
+    """F1: the adviser's hints for the seat on screen now (rulebook links), then the shortcuts."""
+    from ui.adviser import show_help
+    shortcuts = HOW_TO_PLAY[HOW_TO_PLAY.index("<p>Shortcuts"):]
+    win.adviser = show_help(win, win.game, win.viewer, shortcuts)

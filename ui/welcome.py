@@ -116,8 +116,27 @@ class WelcomeScreen(QWidget):
         self.start.setDefault(True)
         self.start.setStyleSheet("font-size:16px;font-weight:bold;padding:8px 24px;")
         self.start.clicked.connect(self._start)
-        form.addRow(self.start)
+        self.tutorial = QPushButton("New to the game? Play the guided first quarter as Riyadh")
+        self.tutorial.setObjectName("tutorial")
+        self.tutorial.setToolTip("A short tutorial game: a deal, an investment and a crisis in the first "
+                                 "quarter, with an adviser linked to the rulebook. The computer plays the "
+                                 "other seats.")
+        self.tutorial.clicked.connect(self._start_tutorial)
+        starts = QHBoxLayout()
+        starts.addWidget(self.start)
+        starts.addWidget(self.tutorial)
+        starts.addStretch(1)
+        form.addRow(starts)
         return box
+
+    def _start_tutorial(self) -> None:
+        """Start the tutorial scenario: Riyadh a person, the others the balanced computer player
+        (the choices on the form are left as they are, for the next real game)."""
+        from ui.tutorial import SCENARIO, SEAT
+        from wargame.storage import SeatInfo
+        seats = [SeatInfo(seat, "person" if seat == SEAT else "computer", SEAT_NAMES[seat], "balanced")
+                 for seat in SEATS]
+        self.newGame.emit(SCENARIO, self.seed.value(), seats)
 
     def _show_summary(self, *_: object) -> None:
         from wargame.errors import ScenarioError
