@@ -185,3 +185,31 @@ def test_projector_map_type_scores_and_bluff_gap(qtbot, win, size):
     assert [(r.real, r.perceived) for r in projector.gap.rows] == [known[s] for s in SEATS]
     assert "public commitments only" in projector.gap.note
     assert min(label.font().pixelSize() for label in projector.score_labels.values()) >= int(28 * k)
+
+
+def test_phase_clock_waits_for_play_and_the_seats_see_it(qtbot, win):
+    """Issue 15: the clock started when the game was created (the console first opened at
+    "00:00 TIME IS UP") and the seats never saw it."""
+    from ui.facilitator.countdown import Countdown
+    mode, c = win.facilitator, win.controller
+    clock = mode.countdown
+    assert not clock.running and clock.waiting and clock.remaining == Countdown.duration("diplomacy")
+    mode.toggle_projector(True)
+    projector = mode.projector
+    assert "starts with play" in projector.clock_caption.text() and projector.clock.text() == "10:00"
+    status = win.status.clock
+    assert not status.isHidden() and "10:00" in status.text() and "starts with play" in status.text()
+    assert c.apply(A.EndPhase("ankara")) is not None  # play has started in the phase
+    assert clock.running and not clock.waiting and "ends in" in projector.clock_caption.text()
+    assert clock.text() in status.text() and "starts" not in status.text()
+    while c.game.phase == "diplomacy":
+        assert c.apply(A.PhaseControl("facilitator", "advance")) is not None
+    assert clock.phase == "investment" and clock.running  # a new phase starts its clock
+    assert clock.remaining == pytest.approx(Countdown.duration("investment"), abs=2)
+
+
+def test_reopened_game_clock_waits_until_the_facilitator_starts(qtbot, win):
+    mode = win.facilitator
+    assert mode.countdown.waiting
+    console_entered = mode.enter(pin="")
+    assert console_entered and mode.countdown.running  # the facilitator takes the room: the phase starts

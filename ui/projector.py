@@ -387,6 +387,8 @@ class ProjectorView(QWidget):
             caption = "Game over"
         elif c.held:
             caption = f"{phase}: ON HOLD"
+        elif c.waiting:
+            caption = f"{phase}: clock starts with play"
         elif c.is_up:
             caption = "TIME IS UP"
         elif c.active and not c.running:

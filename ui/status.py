@@ -28,7 +28,12 @@ class StatusBar(QStatusBar):
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 0)
         self.progress.hide()
+        self.clock = QLabel()
+        self.clock.setObjectName("status_clock")
+        self.clock.setStyleSheet("font-weight:bold;padding:0 8px;")
+        self.clock.hide()
         self.addWidget(self.where)
+        self.addPermanentWidget(self.clock)
         self.addPermanentWidget(self.thinking)
         self.addPermanentWidget(self.progress)
         self._controller: GameController | None = None
@@ -48,6 +53,14 @@ class StatusBar(QStatusBar):
     def _set(self, text: str) -> None:
         if self.where.text() != text:
             self.where.setText(text)
+
+    def set_clock(self, text: str, tip: str = "") -> None:
+        """Show the phase clock (``""`` hides it)."""
+        if self.clock.text() != text:
+            self.clock.setText(text)
+            self.clock.setToolTip(tip)
+        if self.clock.isVisible() != bool(text):
+            self.clock.setVisible(bool(text))
 
     def set_thinking(self, seat: str) -> None:
         """Show which computer seat is about to move ("" hides it)."""

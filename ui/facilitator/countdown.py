@@ -1,7 +1,8 @@
 """The phase countdown: UI state only (never in the game log), shown large on the console and projector.
 
 Each playing phase has a duration (configurable, remembered in the settings). The clock restarts
-when a new phase begins, pauses while the facilitator holds the phase, and grows when the phase
+when a new phase begins during play; a phase already under way when the game is opened (or
+created) waits with its full time until play starts in it (:attr:`Countdown.waiting`), pauses while the facilitator holds the phase, and grows when the phase
 is extended. At zero it announces that time is up but forces nothing: only the facilitator's
 *advance* closes the phase.
 """
@@ -44,6 +45,8 @@ class Countdown(QObject):
         self.phase = ""
         self.moment: tuple[int, str] | None = None
         self.held = False
+        self.waiting = False
+        """Set to its full time but not started: the phase has not been started yet."""
         self._remaining = 0.0
         self._deadline: float | None = None
         self._announced = False
@@ -101,8 +104,9 @@ class Countdown(QObject):
             self.phase, self.moment = "", moment
             self._stop(0.0)
         elif moment != self.moment:
+            first = self.moment is None  # just opened: the phase under way waits for play
             self.moment = moment
-            self.reset(phase, start=not held)
+            self.reset(phase, start=not held and not first)
         if held != self.held:
             self.held = held
             self.pause() if held else self.start()
@@ -113,6 +117,7 @@ class Countdown(QObject):
         self.phase = phase
         self._announced = False
         self._stop(float(self.duration(phase)) if phase in PLAYING else 0.0)
+        self.waiting = not start and phase in PLAYING
         if start and phase in PLAYING:
             self.start()
         self._emit(force=True)
@@ -121,6 +126,7 @@ class Countdown(QObject):
         """Run the clock (not while the phase is held)."""
         if self.running or not self.active or self.held:
             return
+        self.waiting = False
         self._deadline = time.monotonic() + self._remaining
         self._timer.start()
         self._emit(force=True)

@@ -42,6 +42,7 @@ class FacilitatorMode(QObject):
         """Whether facilitator or projector mode was used: only then does the clock announce time up."""
         self.countdown = Countdown(self)
         self.countdown.expired.connect(self._time_up)
+        self.countdown.ticked.connect(lambda _s: self._show_clock())
         self.console: Any = None
         self.dock: QDockWidget | None = None
         self.projector: Any = None
@@ -167,6 +168,21 @@ class FacilitatorMode(QObject):
         g = self.controller.game
         self.countdown.follow_events(events)
         self.countdown.follow(g.turn, g.phase, g.state.held_phase, g.over)
+        if events and self.countdown.waiting:
+            self.countdown.start()  # play has started in the phase: so does its clock
+
+    def _show_clock(self) -> None:
+        """The phase clock on the seats' window too (in a class: facilitated or several people)."""
+        c, cd = self.controller, self.countdown
+        shown = c is not None and (self.classroom or len(c.humans()) > 1) and cd.active
+        if not shown:
+            self.win.status.set_clock("", "")
+            return
+        state = "on hold" if cd.held else "starts with play" if cd.waiting else \
+            "time is up" if cd.is_up else "" if cd.running else "paused"
+        phase = PHASE_NAMES.get(cd.phase, cd.phase)
+        self.win.status.set_clock(f"Clock {cd.text()}" + (f" ({state})" if state else ""),
+                                  f"Time left in the {phase.lower()} phase (the facilitator advances it)")
 
     def _time_up(self) -> None:
         if not self.classroom:
@@ -214,6 +230,8 @@ class FacilitatorMode(QObject):
             dock.show()
         win._hidden_docks = []
         self.active = self.classroom = True
+        if self.countdown.waiting:
+            self.countdown.start()  # the facilitator takes the room: the phase starts
         win.viewer = None
         dock = self._ensure_console()
         dock.show()
