@@ -139,6 +139,22 @@ def test_measures_panel(canvas, mid_game):
     assert "Hub of the web" in canvas.measures_label.text()
 
 
+def test_betweenness_counts_tie_strength_once_every_seat_is_linked(canvas, mid_game):
+    """Issue 16: "network betweenness 0.00 for every seat". Once every pair of seats shares some
+    commitment the plain graph is complete and no seat lies between two others; with distances
+    1/(shared commitments) the seat holding the strong ties is the broker."""
+    from ui.network_canvas import seat_betweenness
+    # Riyadh shares three commitments with each of the others, who share one with each other
+    strong = {("riyadh", "islamabad"): 3, ("riyadh", "washington"): 3, ("islamabad", "washington"): 1,
+              ("ankara", "riyadh"): 3, ("ankara", "islamabad"): 1, ("ankara", "washington"): 1}
+    between = seat_betweenness(strong)
+    assert between["riyadh"] == pytest.approx(1.0)
+    assert between["ankara"] == between["islamabad"] == between["washington"] == 0.0
+    canvas.set_game(mid_game)
+    assert canvas.density == 1.0  # the case the issue saw
+    assert max(m["betweenness"] for m in canvas.measures.values()) > 0.0
+
+
 def test_click_on_edge_emits_selection(canvas, qtbot, mid_game):
     canvas.set_game(mid_game)
     hub = canvas.edge_item("nato").hub

@@ -77,6 +77,20 @@ class _Edge:
     direction: tuple[str, str] | None = None
 
 
+
+def seat_betweenness(ties: dict[tuple[str, str], int]) -> dict[str, float]:
+    """Normalised betweenness of each seat, a tie of ``n`` shared commitments being ``1/n`` long.
+
+    Plain betweenness is 0 for every seat as soon as every pair shares a commitment (the graph
+    of four seats is complete); weighting by strength shows which seat the strong ties run through.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(SEATS)
+    for (a, b), n in ties.items():
+        graph.add_edge(a, b, length=1.0 / max(n, 1))
+    return nx.betweenness_centrality(graph, weight="length", normalized=True)
+
+
 class NetworkCanvas(QWidget):
     """The commitment web with centrality measures and a legend.
 
@@ -308,7 +322,7 @@ class NetworkCanvas(QWidget):
                     w = graph[a][b]["weight"] + 1 if graph.has_edge(a, b) else 1
                     graph.add_edge(a, b, weight=w)
         degree = nx.degree_centrality(graph)
-        between = nx.betweenness_centrality(graph)
+        between = seat_betweenness({(a, b): d["weight"] for a, b, d in graph.edges(data=True)})
         try:
             eigen = nx.eigenvector_centrality(graph, weight="weight", max_iter=500, tol=1e-8)
         except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
