@@ -114,3 +114,27 @@ def test_help_menu_has_about(mid_game, qtbot):
     help_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Help")
     assert "&About Layered Deterrence" in [a.text() for a in help_menu.actions()]
     assert win.menu_actions["about"].menuRole().name == "AboutRole"
+
+
+def test_welcome_lists_a_teachers_folder_chosen_once_and_remembered(qtbot, tmp_path):
+    """"Your scenarios…" on the welcome screen: the folder is used, listed first, remembered."""
+    from ui import scenario_folder
+    from ui.welcome import WelcomeScreen
+    from wargame.scenario import scenario_dirs, use_scenario_dirs
+    (tmp_path / "week-6.toml").write_text('extends = "pact-2026"\n[meta]\nid = "week-6"\n'
+                                          'title = "Week 6 variant"\n', encoding="utf-8")
+    try:
+        welcome = WelcomeScreen()
+        qtbot.addWidget(welcome)
+        assert welcome.scenario.findData("week-6") == -1
+        assert scenario_folder.choose_folder(welcome, str(tmp_path)) == tmp_path
+        scenario_folder.fill_scenarios(welcome.scenario)
+        assert welcome.scenario.itemData(0) == "week-6"
+        assert welcome.scenario.findData("pact-2026") > 0
+        use_scenario_dirs([])  # as at the next start, before the setting is applied
+        scenario_folder.apply_saved_folder()
+        assert scenario_dirs()[0] == tmp_path
+    finally:
+        use_scenario_dirs([])
+        from ui import settings
+        settings.put(scenario_folder.SETTING, "")

@@ -185,6 +185,8 @@ def run(save: str | None = None, scenario: str | None = None, seed: int | None =
     from ui.dialogs.crash import install_excepthook
     log_file = setup_logging()
     app = ensure_app()
+    from ui.scenario_folder import apply_saved_folder
+    apply_saved_folder()  # the teacher's own scenario folder, if one was chosen
     main = App()
     install_excepthook(log_file, main.save_file)
     if save:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from ui import settings
 from ui.main_menus import HOW_TO_PLAY
+from ui.scenario_folder import scenario_row
 from ui.theme import SEAT_COLORS
 from wargame.bots import STYLES
 from wargame.scenario import list_scenarios
@@ -65,7 +66,7 @@ class WelcomeScreen(QWidget):
         for sid, title in list_scenarios():
             self.scenario.addItem(f"{title} ({sid})", sid)
         self._select(self.scenario, settings.get("new/scenario", "pact-2026"))
-        form.addRow("Scenario", self.scenario)
+        form.addRow("Scenario", scenario_row(self.scenario, self))  # with "Your scenarios…"
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color:#3C4043;")
