@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from wargame import Game, load_scenario
 from wargame.types import SEATS
@@ -143,3 +144,27 @@ def test_partner_availability_follows_the_share(qtbot, game):
     form.w["share"].setValue(70)
     assert all(box.model().item(i).isEnabled() for i in range(box.count()))
     assert form.ok.isEnabled()
+
+
+@pytest.mark.parametrize("deal", PARTNER_DEALS)
+def test_every_term_is_reachable_by_the_keyboard(qtbot, game, deal):
+    """Tab walks through every visible term of the form, the partner included."""
+    seat = {"premium": "islamabad", "demand": "washington"}.get(deal, "riyadh")
+    form = _open(qtbot, game, seat, deal)
+    if form is None or not _host_asset(form, deal):
+        pytest.skip(f"{seat} cannot offer {deal} here")
+    form.show()
+    form.activateWindow()
+    qtbot.waitActive(form)
+    visible = {k for k, w in form.w.items() if w.isVisible()}
+    form.deal.setFocus()
+    QApplication.processEvents()
+    reached: set[str] = set()
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget() or form, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        focused = QApplication.focusWidget()
+        if focused is None:
+            continue
+        reached |= {k for k, w in form.w.items() if w is focused or w.isAncestorOf(focused)}
+    assert visible <= reached, visible - reached
