@@ -14,6 +14,10 @@ Terms = tuple[tuple[str, Scalar], ...]
 
 ACTION_TYPES: dict[str, type["Action"]] = {}
 
+OMIT_EMPTY: frozenset[str] = frozenset({"reason"})
+"""Optional fields left out of the dict form while empty (so saves made before they existed,
+and the digests of their states, stay the same)."""
+
 
 def make_terms(mapping: Mapping[str, Scalar] | Terms | None = None, **kwargs: Scalar) -> Terms:
     """Build canonical ``Terms`` from a mapping or keyword arguments."""
@@ -38,6 +42,8 @@ class Action:
         out: dict[str, Any] = {"type": self.kind}
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
+            if field.name in OMIT_EMPTY and not value:
+                continue
             if field.name == "terms":
                 value = dict(value)
             elif isinstance(value, tuple):
@@ -118,9 +124,10 @@ class Accept(Action):
 @_register
 @dataclass(frozen=True, slots=True)
 class Reject(Action):
-    """Reject a proposal addressed to the seat."""
+    """Reject a proposal addressed to the seat, optionally saying why (computer players do)."""
 
     proposal: str = ""
+    reason: str = ""
     kind: ClassVar[str] = "reject"
     label: ClassVar[str] = "Reject proposal"
 

@@ -22,7 +22,8 @@ from wargame import rng
 from wargame.actions import Action, make_terms
 from wargame.rules.game import Game
 from wargame.state import Proposal
-from wargame.types import DOMAINS, RESPONSES, SEATS
+from wargame.rules.preview import deal_value
+from wargame.types import DOMAINS, RESPONSES, SEAT_NAMES, SEATS, money
 
 STYLES = ("cautious", "balanced", "opportunist")
 """Computer-player styles: how much risk and money a bot puts behind its seat's motives."""
@@ -45,6 +46,12 @@ it invests in its own forces up to that share."""
 RESERVE_STYLE = {"cautious": 1.5, "balanced": 1.0, "opportunist": 0.6}
 
 BOLD = {"cautious": 0.75, "balanced": 1.0, "opportunist": 1.2}
+
+VALUE_BAR = {"cautious": 0.0, "balanced": -0.5, "opportunist": -1.0}
+"""The least :func:`wargame.rules.preview.deal_value` (score points) a deal must be worth to the
+seat for the bot to accept it: a cautious bot wants no loss, an opportunist risks a little."""
+
+DEAL_WORDS = {"port_access": "access request", "agreement": "agreement", "export_credit": "credit line"}
 
 
 class BotRandom:
@@ -97,11 +104,14 @@ class Bot:
         if g.phase == "crisis":
             return self._respond(g, self._rng(g))
         for prop in g.open_proposals(self.seat):
-            if self._likes(g, prop, self._rng(g)):
+            accept, reason = self.decide(g, prop)
+            if accept:
                 action: Action = A.Accept(self.seat, prop.id)
-                if g.check(action) is None:
+                why = g.check(action)
+                if why is None:
                     return action
-            return A.Reject(self.seat, prop.id)
+                reason = why
+            return A.Reject(self.seat, prop.id, reason)
         s = g.state.seats[self.seat]
         if s.pc > 0:
             made = sum(1 for d in g.state.phase_actions
@@ -164,27 +174,51 @@ class Bot:
         return A.Respond(self.seat, crisis.id, "none")
 
     # ------------------------------------------------------------------ inbox
-    def _likes(self, g: Game, prop: Proposal, rnd: Rand) -> bool:
+    def decide(self, g: Game, prop: Proposal) -> tuple[bool, str]:
+        """Whether to accept ``prop``, and why not: ``(True, "")`` or ``(False, reason)``.
+
+        The seat's motives decide (its score components, its reserve, the share of its income it
+        is ready to spend); a deal that passes them must still be worth something to the seat:
+        its :func:`deal_value` must reach the style's bar (``VALUE_BAR``).
+        """
+        motive = self._motive(g, prop, self._rng(g))
+        if motive:
+            return False, motive
+        value, worst = deal_value(g, self.seat, prop)
+        if value < VALUE_BAR[self.style]:
+            what = f" ({worst})" if worst else ""
+            return False, (f"not worth it to {SEAT_NAMES[self.seat]}: it would be worth "
+                           f"{value:+.1f} score points{what}")
+        return True, ""
+
+    def _motive(self, g: Game, prop: Proposal, rnd: Rand) -> str:
+        """A reason from the seat's motives to refuse (empty: none)."""
         me = self.seat
+        who = SEAT_NAMES[me]
         t = prop.terms
         s = g.state.seats[me]
         bold = BOLD[self.style]
+        keep = money(int(self.reserve() / bold))
         if prop.deal in ("loan", "deposit", "grant"):
             payer = t.get("lender") or t.get("donor")
             if payer != me:
-                return True
-            return s.budget - t["amount"] > self.reserve() / bold and rnd.random() < 0.8 * bold
-        if prop.deal == "convert":
-            return True
+                return ""
+            if s.budget - t["amount"] <= self.reserve() / bold:
+                return f"{who} keeps {keep} in hand and this would leave it {money(s.budget - t['amount'])}"
+            if rnd.random() >= 0.8 * bold:
+                return f"{who} will not tie up more money this quarter"
+            return ""
         if prop.deal == "arms_sale":
             if t["seller"] == me:
-                return me != "washington" or not g.state.seats[t["buyer"]].sanctioned
+                if me == "washington" and g.state.seats[t["buyer"]].sanctioned:
+                    return f"Washington does not sell arms to {SEAT_NAMES[t['buyer']]} under sanctions"
+                return ""
             if me == "riyadh" and self._room(g) < t["value"] // 2:
-                return False
-            return s.budget > t["value"] // t["turns"] * 2 and rnd.random() < 0.85
+                return "Riyadh's security spending is at the share of its income it can bear"
+            if s.budget <= t["value"] // t["turns"] * 2:
+                return f"{who} cannot carry {money(t['value'] // t['turns'])} a quarter on its budget"
+            return "" if rnd.random() < 0.85 else f"{who} is not buying {t['domain']} systems now"
         if prop.deal == "accession":
-            if me == "islamabad":
-                return True
             if me == "riyadh":
                 # Riyadh hedges: a third member is worth more when Washington wavers
                 # ("Türkiye won't join ... it's a bilateral pact": a Saudi source, Jan 2026)
@@ -193,23 +227,30 @@ class Bot:
                     p += 0.1
                 if g.state.seats[t["candidate"]].credibility < 50:
                     p -= 0.15
-                return rnd.random() < p
+                if rnd.random() >= p:
+                    return ("Riyadh wants the pact bilateral: a third member would dilute Saudi "
+                            "control while Washington's guarantee holds")
+                return ""
             if me == "washington":
-                return False
-            return True
+                return "Washington wants Turkey anchored in NATO, not in a second alliance"
+            return ""
         if prop.deal == "layer":
-            return rnd.random() < 0.85 * bold
+            return "" if rnd.random() < 0.85 * bold else f"{who} is not ready to deepen the pact this quarter"
         if prop.deal == "demand":
             if t["ask"] == "no_foreign_arms":
-                return s.sanctioned or rnd.random() < 0.5
-            return s.standing < 40 and self.style == "cautious"
+                if s.sanctioned or rnd.random() < 0.5:
+                    return ""
+                return f"{who} keeps Russian and Chinese suppliers open: its room for manoeuvre counts more"
+            if s.standing < 40 and self.style == "cautious":
+                return ""
+            return f"{who} will not pause accession talks: its standing with NATO is {s.standing:.0f}"
         if prop.deal == "premium":
-            return t["fee"] <= 250
+            return "" if t["fee"] <= 250 else f"a premium of {money(t['fee'])} a quarter is more than {who} pays"
         if prop.deal == "coproduction":
-            return rnd.random() < 0.8 * bold
+            return "" if rnd.random() < 0.8 * bold else f"{who} is not committing capital to a new line now"
         if prop.deal in ("port_access", "agreement", "export_credit"):
-            return rnd.random() < 0.85
-        return False
+            return "" if rnd.random() < 0.85 else f"{who} wants to weigh the {DEAL_WORDS[prop.deal]} another quarter"
+        return ""
 
     def _fresh(self, g: Game, action: Action) -> bool:
         """Skip a proposal that duplicates one on the table, one in force, or one the bot

@@ -31,7 +31,7 @@ from wargame import rng
 from wargame.actions import Action, make_terms
 from wargame.bots import PLANS, STYLES, Bot
 from wargame.rules.game import Game
-from wargame.types import RESPONSES, SEATS
+from wargame.types import RESPONSES, SEAT_NAMES, SEATS
 
 _MASK = (1 << 64) - 1
 
@@ -96,10 +96,13 @@ class SearchBot:
             return options[0]
         self.searched += 1
         best, best_value = options[0], float("-inf")
+        values: dict[Action, float] = {}
         for action in options:
-            value = self.evaluate(g, action)
+            value = values[action] = self.evaluate(g, action)
             if value > best_value + 1e-9:
                 best, best_value = action, value
+        if isinstance(best, A.Reject):
+            return _explained(best, values)
         return best
 
     def evaluate(self, g: Game, action: Action) -> float:
@@ -139,7 +142,8 @@ class SearchBot:
         inbox = g.open_proposals(seat)
         if inbox:
             prop = inbox[0]
-            add((A.Accept(seat, prop.id), A.Reject(seat, prop.id)))
+            reject = first if isinstance(first, A.Reject) else A.Reject(seat, prop.id)
+            add((A.Accept(seat, prop.id), reject))
             return out
         add((A.EndPhase(seat),))
         if g.state.seats[seat].pc <= 0:
@@ -168,6 +172,17 @@ class SearchBot:
                     (p.deal, tuple(p.to), make_terms(p.terms)) == key:
                 return False
         return True
+
+
+def _explained(reject: A.Reject, values: dict[Action, float]) -> A.Reject:
+    """The rejection with the look-ahead's reason: what accepting and refusing scored."""
+    accept = next((v for a, v in values.items() if isinstance(a, A.Accept) and a.proposal == reject.proposal), None)
+    if accept is None:
+        return reject
+    ahead = (f"looking ahead, refusing scores {values[reject]:.1f} for {SEAT_NAMES[reject.seat]} "
+             f"against {accept:.1f} for accepting")
+    reason = f"{reject.reason}; {ahead}" if reject.reason else ahead
+    return A.Reject(reject.seat, reject.proposal, reason[:300])
 
 
 def _playout(g: Game, bots: dict[str, Bot], stop_turn: int) -> None:

@@ -73,7 +73,15 @@ def cmd_branch(args: argparse.Namespace) -> int:
 def cmd_resume(args: argparse.Namespace) -> int:
     """Continue a saved game: the computer seats play until a person must act or it ends."""
     with Session.resume(resolve_existing(args.file, _folder(args)), args.game) as session:
-        played = session.play_bots()
+        bots = session.bots()
+        handed = [s for s in (args.bots or ()) if s not in bots]
+        if handed:
+            from wargame.players import make_player
+            for seat in handed:
+                bots[seat] = make_player(args.level, seat, session.record.seed)  # type: ignore[assignment]
+            print(f"computer players ({args.level}) take over: {', '.join(handed)} (for this run; "
+                  "the save still lists them as people)")
+        played = session.play_bots(bots)
         game = session.game
         if not args.quiet:
             write_account(game, sys.stdout)
@@ -150,6 +158,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("resume", help="continue a saved game with its computer players")
     _add_target(p)
+    from wargame.commands.play import parse_bots
+    from wargame.players import DEFAULT_LEVEL, LEVELS
+    p.add_argument("--bots", type=parse_bots, default=(), metavar="SEAT[,SEAT]",
+                   help="hand these people's seats to computer players (or 'all')")
+    p.add_argument("--level", default=DEFAULT_LEVEL, choices=[lv.id for lv in LEVELS],
+                   help="difficulty of the computer players taking over (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="print only the indicators and scores")
     p.set_defaults(func=cmd_resume)
 

@@ -427,3 +427,48 @@ def commitment_name(g: "Game", deal: str, t: dict[str, Any], parties: list[str])
         ask = "no Russian/Chinese arms" if t["ask"] == "no_foreign_arms" else "accession paused"
         return f"Understanding with Washington: {ask}"
     return f"Defence cooperation {' – '.join(name(p) for p in parties)}"
+
+
+def describe_deal(g: "Game", deal: str, terms: dict[str, Any], parties: list[str]) -> str:
+    """A deal with its terms in a few words, e.g. "loan Riyadh→Islamabad $1.0bn at 3% over 8
+    quarters" (for events, inbox cards and the headless account)."""
+    t = terms
+    try:
+        if deal in ("loan", "deposit"):
+            return (f"{deal} {name(t['lender'])}→{name(t['borrower'])} {money(t['amount'])} at "
+                    f"{t['rate']:g}% over {t['turns']} quarters")
+        if deal == "grant":
+            return f"grant {name(t['donor'])}→{name(t['recipient'])} {money(t['amount'])} a quarter for {t['turns']} quarters"
+        if deal == "arms_sale":
+            return (f"arms sale {name(t['seller'])}→{name(t['buyer'])} {money(t['value'])} of {t['domain']} "
+                    f"over {t['turns']} quarters")
+        if deal == "convert":
+            loan = g.state.commitments.get(str(t["loan"]))
+            what = loan.name if loan is not None else str(t["loan"])
+            return f"conversion of {what} into {t['domain']} arms over {t['turns']} quarters"
+        if deal == "export_credit":
+            return (f"export credit {name(t['provider'])}→{name(t['beneficiary'])} up to {money(t['limit'])} "
+                    f"at {t['rate']:g}%")
+        if deal == "coproduction":
+            return f"{g.scenario.line(t['line']).name} co-production, {name(t['partner'])} {t['share']}%"
+        if deal == "port_access":
+            return (f"{name(t['guest'])} access at {g.scenario.site(t['site']).name} for "
+                    f"{money(t['fee'])} a quarter")
+        if deal == "premium":
+            return f"deterrence premium {name(t['provider'])}→{name(t['buyer'])} {money(t['fee'])} a quarter"
+        if deal == "demand":
+            ask = "no Russian/Chinese arms" if t["ask"] == "no_foreign_arms" else "accession talks paused"
+            return f"Washington's demand ({ask}; standing +{t['reward']})"
+        if deal == "accession":
+            pact = g.state.commitments.get(str(t["pact"]))
+            return f"accession of {name(t['candidate'])} to {pact.name if pact else t['pact']}"
+        if deal == "layer":
+            pact = g.state.commitments.get(str(t["pact"]))
+            payer = f", paid by {name(t['payer'])}" if t.get("payer") else ""
+            return f"{t['layer']} layer on {pact.name if pact else t['pact']}{payer}"
+        if deal == "agreement":
+            return (f"defence cooperation agreement {' – '.join(name(p) for p in parties)} "
+                    f"({t.get('clause', 'consultation')} clause)")
+    except (KeyError, TypeError, ValueError):
+        pass
+    return DEAL_NAMES.get(deal, deal)

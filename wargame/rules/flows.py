@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.rules.common import INFLOW_RELIEF, clamp, emit, external, inflow, name, transfer
-from wargame.rules.deals import pay_grant
+from wargame.rules.deals import describe_deal, pay_grant
 from wargame.state import Commitment
 from wargame.types import SEATS, money
 
@@ -334,5 +334,6 @@ def _decay(g: "Game") -> None:
     for prop in st.proposals.values():
         if prop.status == "open" and prop.turn < st.turn:
             prop.status = "lapsed"
-            emit(g, "lapsed", f"Proposal {prop.id} from {name(prop.sender)} lapses unanswered",
+            emit(g, "lapsed", f"{name(prop.sender)}'s proposal lapses unanswered: "
+                 f"{describe_deal(g, prop.deal, prop.terms, [prop.sender, *prop.to])} ({prop.id})",
                  [prop.sender, *prop.to], prop.public, proposal=prop.id)

@@ -286,6 +286,8 @@ def _action_dict(action: Action) -> dict[str, Any]:
     out: dict[str, Any] = {"type": action.kind}
     for field in names:
         value = getattr(action, field)
+        if field in A.OMIT_EMPTY and not value:
+            continue
         if field == "terms":
             value = dict(value)
         elif type(value) is tuple:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from wargame import actions as A
 from wargame.rules import crisis as crisis_rules
 from wargame.rules.common import can_pay, clamp, emit, external, fail, name, new_id, require
-from wargame.rules.deals import DEAL_NAMES, activate, check_affordable, validate_deal
+from wargame.rules.deals import DEAL_NAMES, activate, check_affordable, describe_deal, validate_deal
 from wargame.state import Commitment, Proposal
 from wargame.types import DOMAINS, RESPONSES, SEATS, money
 
@@ -67,7 +67,7 @@ def propose(g: "Game", a: A.Propose, dry: bool) -> None:
     for seat in a.to:
         g.state.seats[seat].offers_received += 1
     emit(g, "proposal", f"{name(a.seat)} proposes to "
-         f"{', '.join(name(s) for s in a.to)}: {DEAL_NAMES[a.deal]} ({prop.id})", [a.seat, *a.to], False,
+         f"{', '.join(name(s) for s in a.to)}: {describe_deal(g, a.deal, terms, [a.seat, *a.to])} ({prop.id})", [a.seat, *a.to], False,
          proposal=prop.id, deal=a.deal, terms=terms)
 
 
@@ -86,7 +86,8 @@ def accept(g: "Game", a: A.Accept, dry: bool) -> None:
     if dry:
         return
     prop.answers[a.seat] = "accept"
-    emit(g, "answer", f"{name(a.seat)} accepts proposal {prop.id}", [prop.sender, *prop.to], False,
+    emit(g, "answer", f"{name(a.seat)} accepts {name(prop.sender)}'s proposal ({prop.id}): "
+         f"{describe_deal(g, prop.deal, terms, [prop.sender, *prop.to])}", [prop.sender, *prop.to], False,
          proposal=prop.id)
     if last:
         prop.status = "accepted"
@@ -96,12 +97,16 @@ def accept(g: "Game", a: A.Accept, dry: bool) -> None:
 def reject(g: "Game", a: A.Reject, dry: bool) -> None:
     """Reject a proposal."""
     prop = _open_proposal(g, a.seat, a.proposal)
+    require(isinstance(a.reason, str) and len(a.reason) <= 300, "a reason is a text of at most 300 characters", "form")
     if dry:
         return
     prop.answers[a.seat] = "reject"
     prop.status = "rejected"
-    emit(g, "answer", f"{name(a.seat)} rejects {name(prop.sender)}'s {DEAL_NAMES[prop.deal]} ({prop.id})",
-         [prop.sender, *prop.to], False, proposal=prop.id)
+    what = describe_deal(g, prop.deal, prop.terms, [prop.sender, *prop.to])
+    if prop.deal != "demand":
+        what = f"{name(prop.sender)}'s {what}"
+    emit(g, "answer", f"{name(a.seat)} rejects {what} ({prop.id})" + (f": {a.reason}" if a.reason else ""),
+         [prop.sender, *prop.to], False, proposal=prop.id, reason=a.reason)
 
 
 def counter(g: "Game", a: A.Counter, dry: bool) -> None:
@@ -121,7 +126,8 @@ def counter(g: "Game", a: A.Counter, dry: bool) -> None:
     g.state.proposals[new.id] = new
     for seat in to:
         g.state.seats[seat].offers_received += 1
-    emit(g, "proposal", f"{name(a.seat)} counters {prop.id} with {new.id}", [a.seat, *to], False,
+    emit(g, "proposal", f"{name(a.seat)} counters {prop.id} with {new.id}: "
+         f"{describe_deal(g, prop.deal, terms, [a.seat, *to])}", [a.seat, *to], False,
          proposal=new.id, reply_to=prop.id, terms=terms)
 
 

@@ -328,3 +328,94 @@ def _move_obligations(g: "Game", action: A.Action) -> tuple[str, ...]:
             if need and RESPONSES.index(action.level) < need:
                 return (f"You fall short of the {RESPONSES[need]} support you are committed to",)
     return ()
+
+
+# ------------------------------------------------------------------ what a deal is worth
+def _future_money(g: "Game", seat: str, deal: str, t: dict[str, Any]) -> tuple[int, int]:
+    """``(security spending, receipts)`` ($m) the deal brings the seat after signing, over the
+    quarters left (fees and premiums run to the end of the game)."""
+    left = max(0, g.scenario.meta.turns - g.state.turn)
+    spend = receive = 0
+    if deal == "arms_sale":
+        if t.get("buyer") == seat:
+            spend += int(t["value"])
+        elif t.get("seller") == seat:
+            receive += int(t["value"])
+    elif deal == "convert":
+        loan = g.state.commitments.get(str(t.get("loan")))
+        if loan is not None and loan.terms.get("lender") == seat:
+            spend += int(loan.terms["outstanding"])
+    elif deal == "grant":
+        rest = int(t["amount"]) * max(0, min(int(t["turns"]), left + 1) - 1)
+        if t.get("donor") == seat:
+            spend += rest
+        elif t.get("recipient") == seat:
+            receive += rest
+    elif deal in ("port_access", "premium"):
+        payer = t.get("guest") or t.get("buyer")
+        payee = t.get("host") or t.get("provider")
+        total = int(t["fee"]) * left
+        if payer == seat:
+            spend += total
+        elif payee == seat:
+            receive += total
+    return spend, receive
+
+
+def _deliver_at_once(g: "Game", after: "Game", com: Any) -> None:
+    """Put on ``after`` what a new arms package or co-production line will have delivered by
+    the end of the game (capability; a line's revenue as exports), to weigh it now."""
+    t = com.terms
+    st = after.state
+    if com.kind == "arms_sale":
+        points = round(int(t["value"]) / 1000.0 * st.params["capability_per_bn"], 4)
+        cap = st.seats[t["buyer"]].capability
+        cap[t["domain"]] = round(cap[t["domain"]] + points, 4)
+    elif com.kind == "coproduction":
+        line = g.scenario.line(t["line"])
+        runs = max(0, g.scenario.meta.turns - int(t["ready"]) + 1)
+        share = t["share"] / 100.0
+        for seat, part in ((t["partner"], share), (t["host"], 1 - share)):
+            s = st.seats[seat]
+            s.capability[line.domain] = round(s.capability[line.domain] + line.output * part * runs, 4)
+            s.exports += int(line.revenue * part) * runs
+        if runs:
+            t["produced"] = runs
+
+
+def deal_value(g: "Game", seat: str, prop: Proposal) -> tuple[float, str]:
+    """What signing ``prop`` is worth to ``seat`` in score points, and its worst effect in words.
+
+    The deal is signed on a clone and, for an arms package or a co-production line, what it
+    delivers by the end of the game is delivered at once, and the seat's
+    score is compared; the spending and receipts still to come over the game are priced at what
+    $1bn more spent (or received) would move the seat's score now. Cheaper than
+    :func:`preview_deal` (no flows are run), for computer players weighing their inbox.
+    """
+    after = g.clone()
+    after._pending = []
+    try:
+        com = activate(after, prop)
+    except (KeyError, TypeError, ValueError, IllegalAction):
+        return -100.0, "it cannot be signed"
+    if com is not None and com.status == "active":
+        _deliver_at_once(g, after, com)
+    s0, s1 = g.score(seat), after.score(seat)
+    value = s1.total - s0.total
+    spend, receive = _future_money(g, seat, prop.deal, dict(prop.terms))
+    if spend:
+        probe = after.clone()
+        probe.state.seats[seat].spent += 1000
+        value += spend / 1000.0 * (probe.score(seat).total - s1.total)
+    if receive:
+        probe = after.clone()
+        ps = probe.state.seats[seat]
+        ps.inflows += 1000 if seat == "islamabad" else 0
+        ps.exports += 1000 if prop.deal == "arms_sale" else 0
+        value += receive / 1000.0 * (probe.score(seat).total - s1.total)
+    by_key = {c.key: c for c in s1.components}
+    moves = sorted(((by_key[c.key].points - c.points, c.label) for c in s0.components))
+    worst = f"{moves[0][1]} {moves[0][0]:+.1f}" if moves and moves[0][0] < -0.05 else ""
+    if spend and not worst:
+        worst = f"{money(spend)} more security spending"
+    return round(value, 2), worst
