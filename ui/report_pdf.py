@@ -63,7 +63,7 @@ def chart_image(fig: Figure, scale: float = CHART_SCALE) -> Any:
 def build_document(source: ReportSource, audience: str = "facilitator") -> Any:
     """The report as a ``QTextDocument`` with its chart images attached."""
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QFont, QTextDocument
+    from PySide6.QtGui import QTextDocument
 
     doc = QTextDocument()
     images: dict[str, Any] = {}
@@ -79,6 +79,14 @@ def build_document(source: ReportSource, audience: str = "facilitator") -> Any:
     html = render(source, chart_html, css.QT, audience)
     for name, image in images.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    return html_document(html, doc)
+
+
+def html_document(html: str, doc: Any = None) -> Any:
+    """A ``QTextDocument`` (``doc``, or a new one) holding ``html`` in the printed font, no margin."""
+    from PySide6.QtGui import QFont, QTextDocument
+
+    doc = doc if doc is not None else QTextDocument()
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.5)
     doc.setDefaultFont(font)
@@ -108,7 +116,7 @@ split; a longer one (the timeline) flows on, so no page is left mostly blank. Su
 crisis card, a chart, a score table) always move whole when they fit on a page."""
 
 
-def _break_to_move(doc: Any, page_h: float) -> Any:
+def _break_to_move(doc: Any, page_h: float, keep_whole: float = KEEP_WHOLE) -> Any:
     """The first heading whose short section straddles a page (or that sits at the foot of a
     page), or ``None``. A short section heading just before it moves with it."""
     heads = _headings(doc)
@@ -118,7 +126,7 @@ def _break_to_move(doc: Any, page_h: float) -> Any:
         page = int((top + 1) // page_h)
         if top - page * page_h < 2 or end - 2 <= (page + 1) * page_h:
             continue
-        whole = page_h * (0.97 if level == 3 else KEEP_WHOLE)
+        whole = page_h * (0.97 if level == 3 else keep_whole)
         if end - top <= whole or (page + 1) * page_h - top < page_h * 0.15:
             before = heads[i - 1] if i else None
             if (before is not None and level == 3 and before[1] == 2 and top - before[0] < page_h * 0.2
@@ -128,13 +136,13 @@ def _break_to_move(doc: Any, page_h: float) -> Any:
     return None
 
 
-def keep_together(doc: Any, page_h: float, limit: int = 200) -> None:
+def keep_together(doc: Any, page_h: float, limit: int = 200, keep_whole: float = KEEP_WHOLE) -> None:
     """Move short sections (a crisis, a chart, a score table) whole onto the next page rather
     than split them, as CSS ``page-break-inside: avoid`` does in a browser."""
     from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
 
     for _ in range(limit):
-        block = _break_to_move(doc, page_h)
+        block = _break_to_move(doc, page_h, keep_whole)
         if block is None:
             return
         fmt = QTextBlockFormat()
@@ -186,7 +194,7 @@ def text_page_height(writer: Any) -> float:
     return rect.height() * DOC_WIDTH / rect.width() - HEADER - FOOTER
 
 
-def _paint_pages(doc: Any, writer: Any, title: str, right: str) -> int:
+def _paint_pages(doc: Any, writer: Any, title: str, right: str, keep_whole: float = KEEP_WHOLE) -> int:
     from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPen
 
@@ -195,7 +203,7 @@ def _paint_pages(doc: Any, writer: Any, title: str, right: str) -> int:
     page_h = text_page_height(writer)
     doc.setPageSize(QSizeF(DOC_WIDTH, page_h))
     painter = QPainter(writer)
-    keep_together(doc, page_h)
+    keep_together(doc, page_h, keep_whole=keep_whole)
     pages = doc.pageCount()
     small = QFont("DejaVu Sans")
     small.setPixelSize(10)
@@ -248,3 +256,22 @@ def write_report_pdf(record_path: str | Path, out_path: str | Path) -> Path:
     from wargame.report import load_source
 
     return write_pdf(load_source(record_path), out_path)
+
+
+def write_briefs_pdf(scenario: Any, out_path: str | Path, seats: Any = None) -> Path:
+    """Write the role briefs of ``seats`` (all by default) of a ``Scenario`` as an A4 PDF, each
+    seat from a new page (what ``wargame briefs -o X.pdf`` and Help → Role briefs… run)."""
+    from wargame.briefs import briefs_html
+    from wargame.types import SEAT_NAMES
+
+    ensure_app()
+    chosen = list(seats) if seats is not None else None
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    who = SEAT_NAMES.get(chosen[0], chosen[0]) if chosen and len(chosen) == 1 else "every seat"
+    title = f"Role brief{'' if chosen and len(chosen) == 1 else 's'}: {who}"
+    writer = a4_writer(out, title)
+    doc = html_document(briefs_html(scenario, chosen, stylesheet=css.QT))
+    _paint_pages(doc, writer, title, f"Layered Deterrence · {scenario.meta.title}", keep_whole=0.2)
+    del writer
+    return out

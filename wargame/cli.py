@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "wargame.commands.simulate",
     "wargame.commands.report",
     "wargame.commands.export",
+    "wargame.commands.briefs",
 )
 """Modules that add the headless subcommands (each has ``register``)."""
 

@@ -28,6 +28,19 @@ _user_dirs: list[Path] = []
 _Strict = ConfigDict(extra="forbid", frozen=True)
 
 
+class RoleBrief(BaseModel):
+    """The long role brief a seat's team reads and prints: why it plays, how it scores, what it
+    can do, and what the other seats know about its aims (``public``, shown in their briefs)."""
+
+    model_config = _Strict
+    motives: list[str] = Field(default_factory=list, description="paragraphs: why this seat plays as it does")
+    scoring: dict[str, str] = Field(default_factory=dict,
+                                    description="score component key -> how a team earns it, in plain words")
+    levers: list[str] = Field(default_factory=list, description="what the seat can do, one line each")
+    tensions: list[str] = Field(default_factory=list, description="dilemmas the seat faces, one line each")
+    public: str = Field(default="", description="what the other seats are known to believe this seat wants")
+
+
 class SeatSpec(BaseModel):
     """Starting state of one seat. ``cite`` gives a source (or 'judgement: ...') per figure."""
 
@@ -44,6 +57,7 @@ class SeatSpec(BaseModel):
     stress_drift: float = Field(default=0.0, description="stress added each quarter before inflows")
     sanctioned: bool = False
     brief: str = Field(default="", description="the role brief players read: motives and objectives")
+    role: RoleBrief = Field(default_factory=RoleBrief, description="the long, printable role brief")
     capability: dict[str, float]
     cite: dict[str, str]
 

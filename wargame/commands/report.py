@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 from wargame.report.html import AUDIENCES
 
@@ -29,28 +30,38 @@ def _pdf_writer() -> object | None:
         return None
 
 
+def write_html_or_pdf(out: Path, pdf: Callable[[Any], object], html: Callable[[], str], what: str,
+                      quiet: bool = False) -> int:
+    """Write ``out``: as PDF by ``pdf(writer)`` with the ``ui.report_pdf`` module when it ends in
+    ``.pdf``, else the page ``html()`` returns. Status 2 without Qt for a PDF, 1 if it cannot be
+    written (one line on stderr), else 0 with "``what`` written to ``out``"."""
+    writer = _pdf_writer() if out.suffix.lower() == ".pdf" else None
+    if out.suffix.lower() == ".pdf" and writer is None:
+        return 2
+    try:
+        if writer is not None:
+            pdf(writer)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(html(), encoding="utf-8")
+    except OSError as err:
+        print(f"error: {out}: cannot be written ({err.strerror or err})", file=sys.stderr)
+        return 1
+    if not quiet:
+        print(f"{what} written to {out}")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the debrief of a save file as HTML or PDF; a bad save is one line on stderr, status 1."""
     from wargame.report import build_report_html, load_source
 
     out = Path(args.output) if args.output else Path(args.file).with_suffix(".html")
-    pdf = out.suffix.lower() == ".pdf"
-    writer = _pdf_writer() if pdf else None
-    if pdf and writer is None:
+    if out.suffix.lower() == ".pdf" and _pdf_writer() is None:
         return 2
     source = load_source(args.file)  # a SaveError is reported by ``wargame.cli.main`` (status 1)
-    try:
-        if writer is not None:
-            writer.write_pdf(source, out, audience=args.audience)  # type: ignore[attr-defined]
-        else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(build_report_html(source, audience=args.audience), encoding="utf-8")
-    except OSError as err:
-        print(f"error: {out}: cannot be written ({err.strerror or err})", file=sys.stderr)
-        return 1
-    if not args.quiet:
-        print(f"report written to {out}")
-    return 0
+    return write_html_or_pdf(out, lambda w: w.write_pdf(source, out, audience=args.audience),
+                             lambda: build_report_html(source, audience=args.audience), "report", args.quiet)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
