@@ -109,3 +109,26 @@ def test_outcome_screen_shows_the_room_no_secret_partner(qtbot, win):
     dialog = win.facilitator.outcome_dialog
     for view in (dialog.view, win.facilitator.projector.outcome):  # several people share this screen
         assert "Ankara" not in view.body.text() and view.chart.rows[0].real is None
+
+
+def test_seats_crisis_list_follows_injection_and_ruling(qtbot, win):
+    """Issue 15: "No crisis so far." stayed after an injected crisis, and "contained" after a
+    ruling changed the outcome (the charts were only redrawn when the number of crises grew)."""
+    c = win.controller
+    assert win.facilitator.enter(pin="")  # no hand-over screen between the seats' moves
+    view = win.indicators.load()
+    win.ind_dock.show()
+    win.ind_dock.raise_()  # at 1280 px it is a tab behind the seat panel
+    qtbot.waitUntil(lambda: win.indicators.isVisible(), timeout=2000)
+    win.refresh()
+    assert "No crisis so far" in view.crisis_list.text()
+    assert c.apply(A.InjectCrisis(F, "abqaiq_strike", "riyadh")) is not None
+    assert "under way" in view.crisis_list.text() and "No crisis" not in view.crisis_list.text()
+    while c.game.phase != "crisis":
+        assert c.apply(A.PhaseControl(F, "advance")) is not None
+    crisis = c.game.state.crisis
+    respond(c, crisis)
+    assert f"— {crisis.outcome}" in view.crisis_list.text()
+    other = "deterred" if crisis.outcome == "damaging" else "damaging"
+    assert c.apply(A.Ruling(F, crisis.id, other, "the terminal burned for a week")) is not None
+    assert f"— {other}" in view.crisis_list.text() and f"— {crisis.outcome}<" not in view.crisis_list.text()

@@ -229,6 +229,9 @@ class IndicatorsView(QWidget):
         self.component_labels = {c.key: c.label for sc in game.scores().values() for c in sc.components}
         crises = [{"turn": c.turn, "title": c.title, "outcome": c.ruling or c.outcome, "target": c.target}
                   for c in game.state.crises]
+        current = game.state.crisis
+        if current is not None:  # drawn or injected, not yet resolved: "under way"
+            crises.append({"turn": current.turn, "title": current.title, "outcome": "", "target": current.target})
         self.set_history(game.state.history, viewer, [game.quarter_of(t) for t in range(1, turns + 1)], crises)
 
     def set_seat(self, seat: str | None) -> None:

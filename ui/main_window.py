@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
             self._show_map(map_model.build(g, viewer))
         elif self.changes.changed("network", key):
             self.network.set_game(g, viewer)
-        if self.changes.changed("indicators", (viewer, len(g.state.history), len(g.state.crises))):
+        crises = tuple((c.id, c.ruling or c.outcome) for c in g.state.crises)  # a ruling changes one
+        current = g.state.crisis.id if g.state.crisis is not None else None  # an injected one is news
+        if self.changes.changed("indicators", (viewer, len(g.state.history), crises, current)):
             self.indicators.set_game(g, viewer)
 
     def _show_map(self, scene: map_model.MapScene) -> None:
