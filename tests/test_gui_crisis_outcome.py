@@ -132,3 +132,17 @@ def test_seats_crisis_list_follows_injection_and_ruling(qtbot, win):
     other = "deterred" if crisis.outcome == "damaging" else "damaging"
     assert c.apply(A.Ruling(F, crisis.id, other, "the terminal burned for a week")) is not None
     assert f"— {other}" in view.crisis_list.text() and f"— {crisis.outcome}<" not in view.crisis_list.text()
+
+
+def test_a_ruling_shows_on_the_outcome_screens(win):
+    c = win.controller
+    mode = win.facilitator
+    mode.toggle_projector(True)
+    assert mode.enter(pin="")
+    crisis = crisis_phase(c)
+    respond(c, crisis)
+    other = "deterred" if crisis.outcome == "damaging" else "damaging"
+    assert c.apply(A.Ruling(F, crisis.id, other, "the strike hit the terminal")) is not None
+    for view in (mode.outcome_dialog.view, mode.projector.outcome):
+        assert other.upper() in view.headline.text() and "facilitator's ruling" in view.headline.text()
+        assert f"ruled the outcome {other}" in view.roll.text()

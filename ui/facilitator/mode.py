@@ -96,6 +96,16 @@ class FacilitatorMode(QObject):
         outcome = next((e for e in reversed(events) if e.kind == "outcome" and e.public), None)
         if outcome is not None:
             self.show_outcome(str(outcome.data["crisis"]))
+        elif any(e.kind == "ruling" and e.data.get("crisis") == self.outcome_id for e in events):
+            self._update_outcome()  # ruled while on the screens: they say so at once
+
+    def _update_outcome(self) -> None:
+        from wargame.rules.outcome import outcome_summary
+        g = self.controller.game
+        if self.outcome_dialog is not None:
+            self.outcome_dialog.view.set_summary(outcome_summary(g, self.outcome_id, self.outcome_viewer()))
+        if self.projector is not None:
+            self.projector.show_outcome(outcome_summary(g, self.outcome_id, "public"))
 
     # ------------------------------------------------------------------ the crisis outcome
     def outcome_viewer(self) -> str | None:
