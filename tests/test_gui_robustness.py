@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 import pytest
 
@@ -60,6 +61,7 @@ def test_unhandled_exception_opens_the_crash_dialog_and_the_app_goes_on(qtbot, l
     log_file = app_log.setup_logging()
     save = tmp_path / "class.wargame"
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     handler = install_excepthook(log_file, lambda: save)
     assert sys.excepthook is handler
     seen: dict[str, object] = {}
@@ -86,6 +88,14 @@ def test_unhandled_exception_opens_the_crash_dialog_and_the_app_goes_on(qtbot, l
     assert "_raise_in_slot" in str(seen["details"]) and seen["clipboard"] == seen["details"]
     assert "Traceback" in log_file.read_text(encoding="utf-8")
     assert not handler.showing
+
+    def fail_in_thread() -> None:
+        raise ValueError("a background job failed")
+    worker = threading.Thread(target=fail_in_thread, name="whatif-runner")
+    worker.start()
+    worker.join()
+    text = log_file.read_text(encoding="utf-8")
+    assert "unhandled exception in thread whatif-runner" in text and "a background job failed" in text
 
 
 def test_about_shows_version_licence_credits_and_locations(qtbot, log_dir, tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import platform
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -125,8 +126,17 @@ class CrashHandler:
             self.showing = False
 
 
+def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """An error in a background thread is logged (a dialog may only open on the GUI thread)."""
+    log.error("unhandled exception in thread %s", getattr(args.thread, "name", "?"),
+              exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+    threading.__excepthook__(args)
+
+
 def install_excepthook(log_file: Path | None, save_file: SaveLookup) -> CrashHandler:
-    """Make unhandled exceptions open the crash dialog; returns the installed handler."""
+    """Make unhandled exceptions open the crash dialog (and log those of background threads);
+    returns the installed handler."""
     handler = CrashHandler(log_file, save_file)
     sys.excepthook = handler
+    threading.excepthook = _log_thread_exception
     return handler
