@@ -101,9 +101,12 @@ def sign(g: Game, sender: str, deal: str, to: str | tuple[str, ...], public: boo
 
 
 def fields(g: Game) -> dict[str, Any]:
-    """The state's dict form without the bookkeeping that an undo keeps (counts, snapshot)."""
+    """The state's dict form without the bookkeeping that an undo keeps (counts, id counter, snapshot).
+
+    An undo keeps the id counter: an id is never given twice, even to replace a withdrawn proposal.
+    """
     from wargame.state import state_to_dict
     data = state_to_dict(g.state)
-    for key in ("action_count", "event_count", "phase_base", "phase_actions"):
+    for key in ("action_count", "event_count", "phase_base", "phase_actions", "counter"):
         data.pop(key)
     return data

@@ -311,13 +311,18 @@ def _undo(g: Game, a: A.Undo, dry: bool) -> None:
     trial_state.history = st.history
     trial = Game(g.scenario, g.seed, _state=trial_state)
     trial.events = list(g.events)
-    for data in remaining:
+    seen: list[Event] = []
+    for i, data in enumerate(remaining):
+        if i == index:  # ids are never given twice: the later actions keep the ids they had
+            seen = _skip_ids(trial, undone)
         action = A.action_from_dict(data)
         try:
             trial.apply(action)
         except IllegalAction as err:
             require(False, f"cannot undo {undone.label.lower()}: {name(action.seat)}'s later action "
                     f"depends on it ({err.reason})")
+    if index == len(remaining):
+        seen = _skip_ids(trial, undone)
     if dry:
         return
     base = st.phase_base
@@ -327,5 +332,27 @@ def _undo(g: Game, a: A.Undo, dry: bool) -> None:
     g.state.phase_actions = remaining
     g.state.action_count = count
     g.state.event_count = events
-    emit(g, "undo", f"{name(a.seat)} takes back: {undone.label.lower()}", [a.seat], False,
-         undone=undone.to_dict())
+    g.state.counter = max(g.state.counter, st.counter)
+    # the take-back is told to whoever was told of the action
+    public = any(e.public for e in seen)
+    seats = sorted({a.seat, *(s for e in seen for s in e.seats)}, key=SEATS.index)
+    ids = [str(e.data["proposal"]) for e in seen if e.kind == "proposal" and "proposal" in e.data]
+    what = undone.label.lower() + (f" ({', '.join(ids)})" if ids else "")
+    emit(g, "undo", f"{name(a.seat)} takes back: {what}", seats, public, undone=undone.to_dict())
+
+
+def _skip_ids(trial: Game, undone: Action) -> list[Event]:
+    """Advance ``trial``'s id counter past the ids ``undone`` took; returns the events it produced.
+
+    ``undone`` is applied to a copy of ``trial`` at the point where it was first applied, so it
+    takes exactly the ids (and produces exactly the events) it did then.
+    """
+    copy = state_from_dict(state_to_dict(trial.state, history=False))
+    copy.history = trial.state.history
+    probe = Game(trial.scenario, trial.seed, _state=copy)
+    try:
+        produced = probe.apply(undone)
+    except IllegalAction:  # cannot happen (it was legal there); nothing to skip then
+        return []
+    trial.state.counter = max(trial.state.counter, probe.state.counter)
+    return produced
