@@ -6,5 +6,8 @@ from the repository's folders: ``wargame_assets`` (``assets/``: scenarios, map, 
 """
 from setuptools import find_packages, setup
 
-setup(packages=find_packages(include=["wargame", "wargame.*", "ui", "ui.*"])
-      + ["wargame_assets", "wargame_assets.rulebook"])
+DATA_PACKAGES = ["ui.icons", "wargame_assets", "wargame_assets.map", "wargame_assets.scenarios",
+                 "wargame_assets.rulebook"]
+"""Folders that hold only data (listed so setuptools does not warn that they look like packages)."""
+
+setup(packages=find_packages(include=["wargame", "wargame.*", "ui", "ui.*"]) + DATA_PACKAGES)
