@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize,
+                            QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHeaderView, QLabel, QSizePolicy, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from wargame.state import Commitment
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+"""A row's summary of the hidden columns (partners, money, credibility, visibility) in a narrow table."""
+COMPACT_HIDDEN = (1, 2, 3, 5, 6)
+"""Columns a narrow table (a dock at 1280×720) folds into the name cell's detail lines."""
 
 
 def _n(seat: str) -> str:
@@ -236,11 +241,15 @@ class PortfolioModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[list[tuple[str, Any, QColor | None]]] = []
         self._tips: list[str] = []
+        self._details: list[str] = []
 
-    def set_rows(self, rows: list[list[tuple[str, Any, QColor | None]]], tips: list[str]) -> None:
-        """Replace the rows: each cell is (text, sort key, decoration colour or None)."""
+    def set_rows(self, rows: list[list[tuple[str, Any, QColor | None]]], tips: list[str],
+                 details: list[str] | None = None) -> None:
+        """Replace the rows: each cell is (text, sort key, decoration colour or None); ``details``
+        is each row's one-line summary of the columns a narrow table hides."""
         self.beginResetModel()
         self._rows, self._tips = rows, tips
+        self._details = details if details is not None else ["" for _ in rows]
         self.endResetModel()
 
     def text_width(self, column: int, fm: QFontMetrics) -> int:
@@ -267,6 +276,8 @@ class PortfolioModel(QAbstractTableModel):
             return colour
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips[index.row()]
+        if role == DETAIL_ROLE:
+            return self._details[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -284,32 +295,66 @@ def _money_cell(amount: int, suffix: str = "") -> tuple[str, Any, None]:
 
 
 class _NameDelegate(QStyledItemDelegate):
-    """Paints a commitment's name on the first line and its kind, muted, on the second."""
+    """Paints a commitment's name, then its kind (muted) and, in a narrow table, the folded
+    columns' summary; every part wraps onto more lines instead of being cut."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    compact = False
+
+    @staticmethod
+    def parts(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+              compact: bool) -> list[tuple[str, QFont, bool]]:
+        """(text, font, muted) of each paragraph drawn in the cell."""
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         name, _, kind = text.partition("\n")
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.88)
+        detail = str(index.data(DETAIL_ROLE) or "") if compact else ""
+        if detail:
+            kind = f"{kind} · {detail}" if kind else detail
+        return [(name, QFont(option.font), False)] + ([(kind, small, True)] if kind else [])
+
+    @staticmethod
+    def part_heights(parts: list[tuple[str, QFont, bool]], width: int) -> list[int]:
+        """Height of each paragraph wrapped to ``width``."""
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return [QFontMetrics(f).boundingRect(0, 0, max(width, 1), 100_000, flags, t).height() for t, f, _ in parts]
+
+    @staticmethod
+    def text_rect(opt: QStyleOptionViewItem) -> QRect:
+        """Where the texts go in a cell laid out by ``opt`` (right of the colour swatch)."""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(2, 2, -2, -2)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        view = opt.widget
+        if isinstance(view, QTableView):  # the cell's width: the column less its grid line
+            opt.rect = QRect(0, 0, view.columnWidth(index.column()) - int(view.showGrid()), 100)
+        heights = self.part_heights(self.parts(opt, index, self.compact), self.text_rect(opt).width())
+        return QSize(opt.rect.width(), sum(heights) + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(2, 2, -2, -2)
-        fm = QFontMetrics(opt.font)
-        half = rect.height() // 2
+        rect = self.text_rect(opt)
+        parts = self.parts(opt, index, self.compact)
+        heights = self.part_heights(parts, rect.width())
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        top = rect.top() + max((rect.height() - sum(heights)) // 2, 0)
         painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
-        painter.drawText(rect.adjusted(0, 0, 0, -half), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(name, Qt.TextElideMode.ElideRight, rect.width()))
-        small = QFont(opt.font)
-        small.setPointSizeF(opt.font.pointSizeF() * 0.88)
-        painter.setFont(small)
-        painter.setPen(opt.palette.highlightedText().color() if selected else QColor(NEUTRAL["muted"]))
-        painter.drawText(rect.adjusted(0, half, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(kind, Qt.TextElideMode.ElideRight, rect.width()))
+        for (text, font, muted), h in zip(parts, heights):
+            painter.setFont(font)
+            painter.setPen(opt.palette.highlightedText().color() if selected
+                           else QColor(NEUTRAL["muted"]) if muted else opt.palette.text().color())
+            painter.drawText(QRect(rect.left(), top, rect.width(), h),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
+            top += h
         painter.restore()
 
 
@@ -332,6 +377,16 @@ class _Tile(QFrame):
         self.value.setStyleSheet("border: none;")
         lay.addWidget(self.caption)
         lay.addWidget(self.value)
+
+
+def _detail(cells: list[tuple[str, Any, QColor | None]]) -> str:
+    """The summary of the columns a narrow table hides: partners, money, credibility, visibility."""
+    partners, upfront, quarterly, cred, vis = (cells[c][0] for c in COMPACT_HIDDEN)
+    money_parts = [t for t in (f"{upfront} up front" if upfront != "—" else "",
+                               quarterly if quarterly != "—" else "") if t]
+    parts = [f"with {partners}" if partners != "—" else "", ", ".join(money_parts),
+             f"credibility {cred}" if cred != "—" else "", vis]
+    return " · ".join(p for p in parts if p)
 
 
 class PortfolioView(QWidget):
@@ -362,9 +417,10 @@ class PortfolioView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # long texts take more lines rather than being cut
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setItemDelegateForColumn(0, _NameDelegate(self.table))
+        self.names = _NameDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self.names)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         hdr = self.table.horizontalHeader()
         hdr.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -404,34 +460,57 @@ class PortfolioView(QWidget):
         self.tiles["providers"].value.setText(" · ".join(
             f"<span style='color:{SEAT_COLORS.get(p, NEUTRAL['text'])}'>■</span>&nbsp;{_n(p)}&nbsp;{v:.0%}"
             for p, v in sorted(shares.items(), key=lambda kv: -kv[1])) or "none")
-        rows, tips = [], []
+        rows, tips, details = [], [], []
         for com in game.state.commitments.values():
             if com.status != "active" or seat not in com.parties:
                 continue
             facts = commitment_facts(game, com)
             rows.append(self._row(game, com, seat, facts))
             tips.append(commitment_tooltip(game, com, facts))
-        self.model.set_rows(rows, tips)
+            details.append(_detail(rows[-1]))
+        self.model.set_rows(rows, tips, details)
         self.empty.setVisible(not rows)
         self._fit_columns()
 
+    @property
+    def compact(self) -> bool:
+        """Whether the table is too narrow for every column and folds some into the name cell."""
+        return self.names.compact
+
     def _fit_columns(self) -> None:
-        """Fit the columns: money, credibility and visibility keep their full width; the name
-        (at least ~24 % of the width), partners and deliveries share what is left, elided if need be."""
+        """Fit the columns to the viewport without cutting any text.
+
+        Wide enough for every column: money, credibility and visibility keep their full width,
+        the name (at least ~24 % of the width) and partners share the rest, wrapping if need be.
+        Narrower (a dock at 1280×720): the name cell also lists partners, money, credibility and
+        visibility, beside the "Delivers if tested" column.
+        """
         avail = self.table.viewport().width()
         hdr = self.table.horizontalHeader()
-        hints = {c: max(self.model.text_width(c, QFontMetrics(self.table.font())), hdr.sectionSizeHint(c)) + 6
-                 for c in range(len(HEADERS))}
-        fixed = {2, 3, 5, 6}
-        rest = avail - sum(hints[c] for c in fixed)
-        flex = {1: hints[1], 4: hints[4]}
+        fm = QFontMetrics(self.table.font())
+        hints = {c: max(self.model.text_width(c, fm), hdr.sectionSizeHint(c)) + 6 for c in range(len(HEADERS))}
         name_min = max(avail * 0.24, 160.0)
-        scale = min(1.0, max(0.3, (rest - name_min) / sum(flex.values())))
-        widths = {**{c: hints[c] for c in fixed},
-                  **{c: max(hdr.sectionSizeHint(c) + 6, int(w * scale)) for c, w in flex.items()}}
-        widths[0] = max(hdr.sectionSizeHint(0) + 6, avail - sum(widths.values()))
+        compact = avail < sum(hints[c] for c in range(1, len(HEADERS))) + name_min
+        self.names.compact = compact
+        for c in COMPACT_HIDDEN:
+            self.table.setColumnHidden(c, compact)
+        if compact:
+            deliver = max(hdr.sectionSizeHint(4) + 6, min(hints[4], int(avail * 0.4)))
+            widths = {4: deliver, 0: max(avail - deliver, 120)}
+        else:
+            fixed = {2, 3, 5, 6}
+            rest = avail - sum(hints[c] for c in fixed)
+            flex = {1: hints[1], 4: hints[4]}
+            scale = min(1.0, max(0.3, (rest - name_min) / sum(flex.values())))
+            widths = {**{c: hints[c] for c in fixed},
+                      **{c: max(hdr.sectionSizeHint(c) + 6, int(w * scale)) for c, w in flex.items()}}
+            longest = max((fm.horizontalAdvance(n.strip()) for r in range(self.model.rowCount())
+                           for n in str(self.model.index(r, 1).data()).split(",")), default=0)
+            widths[1] = max(widths[1], longest + 30)  # partner names wrap between names, never inside one
+            widths[0] = max(hdr.sectionSizeHint(0) + 6, avail - sum(widths.values()))
         for c, w in widths.items():
             hdr.resizeSection(c, w)
+        self.table.resizeRowsToContents()
 
     def _arrange_tiles(self, cols: int) -> None:
         """Lay the headline tiles out on ``cols`` columns (the providers' tile takes what is left)."""
