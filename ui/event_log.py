@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 
 from wargame.events import Event
 from wargame.rules.game import Game
+from wargame.types import SEAT_NAMES
 
 KIND_COLORS = {
     "crisis": "#C0392B", "outcome": "#C0392B", "learning": "#C0392B", "chance": "#7A6A00",
@@ -18,6 +19,26 @@ KIND_COLORS = {
 }
 QUIET = ("phase", "pass")
 """Kinds shown in grey (routine bookkeeping)."""
+
+
+def audience_tag(game: Game | None, event: Event) -> str:
+    """Who was told of a non-public event, and for a proposal whether the deal itself is public.
+
+    "(private)" alone misled players: talks about a *public* deal are still seen only by their
+    parties (rules §4.1, §4.6), so the tag says who sees the line and what kind of deal it is.
+    """
+    if event.public:
+        return ""
+    names = [SEAT_NAMES.get(s, s) for s in event.seats]
+    if len(names) > 1:
+        who = ", ".join(names[:-1]) + " and " + names[-1]
+    else:
+        who = names[0] if names else "nobody"
+    tag = f"  (seen only by {who}"
+    prop = game.state.proposals.get(str(event.data.get("proposal", ""))) if game is not None else None
+    if prop is not None and event.kind in ("proposal", "answer", "lapsed"):
+        tag += "; a public deal once signed" if prop.public else "; a secret deal"
+    return tag + ")"
 
 
 class EventLog(QWidget):
@@ -70,9 +91,7 @@ class EventLog(QWidget):
             QTimer.singleShot(0, self.list, self.list.scrollToBottom)  # again once wrapped rows have their height
 
     def _item(self, event: Event, text: str) -> QListWidgetItem:
-        label = event.text
-        if not event.public:
-            label += "  (private)"
+        label = event.text + audience_tag(self._game, event)
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, event.kind)
         color = KIND_COLORS.get(event.kind, "#1F2328")
