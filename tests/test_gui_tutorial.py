@@ -160,3 +160,27 @@ def test_f1_opens_the_adviser_for_the_seat_on_screen(qtbot):
     assert "Propose a deal" in shown and "rules:4.2" in shown
     assert HOW_TO_PLAY.split("</h3>")[1][:60] not in shown  # not the welcome paragraph again
     dialog.close()
+
+
+def test_difficulty_level_chosen_on_the_new_game_screen_plays_the_computer_seats(qtbot, tmp_path):
+    """Difficulty levels on the new-game screen (the engine's wargame.players registry)."""
+    from ui.app import new_session_controller
+    from ui.forms.base import select_data
+    from ui.welcome import WelcomeScreen
+    from wargame.players import LEVELS
+    from wargame.search_bot import SearchBot
+    screen = WelcomeScreen()
+    qtbot.addWidget(screen)
+    assert [screen.level.itemData(i) for i in range(screen.level.count())] == [lv.id for lv in LEVELS]
+    assert select_data(screen.level, "search-small")
+    with qtbot.waitSignal(screen.newGame) as blocker:
+        qtbot.mouseClick(screen.start, Qt.MouseButton.LeftButton)
+    scenario, seed, seats = blocker.args
+    levels = screen.levels(seats)
+    assert levels == {"ankara": "search-small", "islamabad": "search-small", "washington": "search-small"}
+    controller = new_session_controller(scenario, seed, seats, path=str(tmp_path / "g.wargame"), levels=levels)
+    try:
+        assert all(isinstance(controller._bots[s], SearchBot) for s in levels)
+        assert "riyadh" not in controller._bots
+    finally:
+        controller.close()

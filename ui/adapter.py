@@ -16,7 +16,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from wargame import actions as A
 from wargame.actions import Action
-from wargame.bots import Bot
 from wargame.errors import IllegalAction, WargameError
 from wargame.events import Event
 from wargame.rules.game import Game
@@ -49,13 +48,17 @@ class GameController(QObject):
 
     def __init__(self, game: Game, players: Mapping[str, str] | None = None,
                  styles: Mapping[str, str] | None = None, session: Any = None,
-                 parent: QObject | None = None, bot_interval_ms: int = 150) -> None:
+                 parent: QObject | None = None, bot_interval_ms: int = 150,
+                 levels: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self._game = game
         self._session = session
         self.players: dict[str, str] = {s: (players or {}).get(s, PERSON) for s in SEATS}
         self.styles: dict[str, str] = {s: (styles or {}).get(s, "balanced") for s in SEATS}
-        self._bots = {s: Bot(s, game.seed, self.styles[s]) for s in SEATS if self.players[s] == COMPUTER}
+        from wargame.players import DEFAULT_LEVEL, make_player  # difficulty levels (the new-game screen)
+        self.levels: dict[str, str] = {s: (levels or {}).get(s, DEFAULT_LEVEL) for s in SEATS}
+        self._bots = {s: make_player(self.levels[s], s, game.seed, self.styles[s])
+                      for s in SEATS if self.players[s] == COMPUTER}
         self._control: str | None = None
         self._announced_crisis: str | None = None
         self._over_announced = game.over
@@ -72,12 +75,13 @@ class GameController(QObject):
     # ------------------------------------------------------------------ construction
     @classmethod
     def from_session(cls, session: Any, parent: QObject | None = None,
-                     bot_interval_ms: int = 150) -> "GameController":
-        """A controller over a storage session (players and styles from the record's seats)."""
+                     bot_interval_ms: int = 150, levels: Mapping[str, str] | None = None) -> "GameController":
+        """A controller over a storage session (players and styles from the record's seats;
+        ``levels``: the computer seats' difficulty, balanced if not given)."""
         players = {i.seat: i.player for i in session.record.seats}
         styles = {i.seat: i.style for i in session.record.seats}
         return cls(session.game, players, styles, session=session, parent=parent,
-                   bot_interval_ms=bot_interval_ms)
+                   bot_interval_ms=bot_interval_ms, levels=levels)
 
     # ------------------------------------------------------------------ facts
     @property

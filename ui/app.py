@@ -35,14 +35,16 @@ def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def new_session_controller(scenario: str, seed: int, seats: list[Any], path: str | None = None,
-                           parent: QObject | None = None) -> GameController:
-    """A new saved game (``seats``: ``wargame.storage.SeatInfo``) and its controller."""
+                           parent: QObject | None = None,
+                           levels: dict[str, str] | None = None) -> GameController:
+    """A new saved game (``seats``: ``wargame.storage.SeatInfo``; ``levels``: the computer
+    seats' difficulty) and its controller."""
     from wargame.scenario import load_scenario
     from wargame.storage import Session, new_save_path
     target = path or str(new_save_path(scenario))
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     session = Session.new(target, load_scenario(scenario), seed, seats)
-    return GameController.from_session(session, parent)
+    return GameController.from_session(session, parent, levels=levels)
 
 
 def open_session_controller(path: str, parent: QObject | None = None) -> GameController:
@@ -134,7 +136,8 @@ class App(QObject):
         """Create a new saved game and show it."""
         from wargame.storage import SaveError
         try:
-            controller = new_session_controller(scenario, seed, seats)
+            levels = self.welcome.levels(seats) if self.welcome is not None else None
+            controller = new_session_controller(scenario, seed, seats, levels=levels)
         except (SaveError, OSError) as err:
             QMessageBox.critical(self.welcome or self.window, "Could not start the game", str(err))
             return

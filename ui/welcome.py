@@ -99,6 +99,21 @@ class WelcomeScreen(QWidget):
             grid.addWidget(style, i, 2)
             self.players[seat], self.styles[seat] = player, style
         form.addRow(grid)
+        from wargame.players import DEFAULT_LEVEL, LEVELS
+        self.level = QComboBox()
+        self.level.setObjectName("level")
+        for lv in LEVELS:
+            self.level.addItem(lv.label, lv.id)
+            self.level.setItemData(self.level.count() - 1, lv.description, Qt.ItemDataRole.ToolTipRole)
+        self._select(self.level, settings.get("new/level", DEFAULT_LEVEL))
+        self.level_note = QLabel()
+        self.level_note.setWordWrap(True)
+        self.level_note.setStyleSheet("color:#5C636E;")
+        self.level.currentIndexChanged.connect(
+            lambda _=0: self.level_note.setText(self.level.currentData(Qt.ItemDataRole.ToolTipRole) or ""))
+        self.level_note.setText(self.level.currentData(Qt.ItemDataRole.ToolTipRole) or "")
+        form.addRow("Difficulty", self.level)
+        form.addRow(self.level_note)
         self.seed = QSpinBox()
         self.seed.setRange(0, 999_999)
         self.seed.setValue(int(settings.get("new/seed", 7) or 7))
@@ -159,6 +174,12 @@ class WelcomeScreen(QWidget):
         return [SeatInfo(seat, self.players[seat].currentData(), SEAT_NAMES[seat],
                          self.styles[seat].currentData()) for seat in SEATS]
 
+    def levels(self, seats: list[Any] | None = None) -> dict[str, str]:
+        """The difficulty level (``wargame.players`` id) of each seat the computer plays (in
+        ``seats``, the ``SeatInfo`` list a new game was started with; else as on the form)."""
+        computer = [s.seat for s in (seats if seats is not None else self.seats()) if s.player == "computer"]
+        return {seat: self.level.currentData() for seat in computer}
+
     def set_player(self, seat: str, player: str, style: str = "balanced") -> None:
         """Choose who plays a seat (for scripting and tests)."""
         self._select(self.players[seat], player)
@@ -175,6 +196,7 @@ class WelcomeScreen(QWidget):
         scenario = self.scenario.currentData()
         settings.put("new/scenario", scenario)
         settings.put("new/seed", self.seed.value())
+        settings.put("new/level", self.level.currentData())
         for seat in SEATS:
             settings.put(f"new/player/{seat}", self.players[seat].currentData())
             settings.put(f"new/style/{seat}", self.styles[seat].currentData())
