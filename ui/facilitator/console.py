@@ -33,6 +33,14 @@ CLOCK_BUTTON = ("QPushButton{{font-size:{px}px;padding:6px 8px;border-radius:7px
                 "border:1px solid #9AA1AB;}} QPushButton:disabled{{color:#9AA1AB;}}")
 
 
+def done_text(action: A.Action, first: int, count: int) -> str:
+    """What the console says once an action is logged, numbered as the notes list numbers events."""
+    if count == 0:
+        return f"Done: “{action.label}” is recorded in the log."
+    where = f"event #{first}" if count == 1 else f"events #{first}–#{first + count - 1}"
+    return f"Done: “{action.label}” is logged as {where} (the numbers of the Notes list)."
+
+
 class FacilitatorConsole(QWidget):
     """Countdown and phase control on top; tabs for seats, crisis, event, parameter, ruling, notes, clock.
 
@@ -240,9 +248,10 @@ class FacilitatorConsole(QWidget):
 
     def submit(self, action: A.Action, box: ActionBox | None = None) -> bool:
         """Apply a facilitator action through the controller; the box says it was done."""
-        if self.controller.apply(action) is None:
+        events = self.controller.apply(action)
+        if events is None:
             return False
         if box is not None:
-            box.done(f"Done: “{action.label}” is action #{len(self.game.actions)} of the log.")
+            box.done(done_text(action, len(self.game.events) - len(events), len(events)))
         self.applied.emit(action.label)
         return True

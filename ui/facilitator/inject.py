@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QRadioButton, QSpinBox, QWidget
 
 from ui.facilitator.base import FACILITATOR, HINT_STYLE, ActionBox, fill_seats, line, seat_combo, text_box
+from ui.facilitator.param_names import param_label
 from wargame import actions as A
 from wargame.actions import Action, make_terms
 from wargame.types import SEATS
@@ -177,8 +179,10 @@ class ParameterBox(ActionBox):
         current = self.name.currentData()
         self.name.blockSignals(True)
         self.name.clear()
-        for key in sorted(params):
-            self.name.addItem(f"{key} = {params[key]:g}", key)
+        for key in sorted(params, key=param_label):
+            self.name.addItem(f"{param_label(key)} = {params[key]:g}", key)
+            self.name.setItemData(self.name.count() - 1, f"{key} in the rulebook and scenario files",
+                                  Qt.ItemDataRole.ToolTipRole)
         index = self.name.findData(current)
         self.name.setCurrentIndex(max(0, index))
         self.name.blockSignals(False)
@@ -194,7 +198,8 @@ class ParameterBox(ActionBox):
         now = g.state.params.get(key, 0.0)
         self.value.setValue(float(now))
         cite = g.scenario.params_cite.get(key, "")
-        self.source.setText(f"Now {now:g}" + (f" — source: {cite}" if cite else ""))
+        self.name.setToolTip(f"{key} in the rulebook and scenario files")
+        self.source.setText(f"Now {now:g} ({key})" + (f" — source: {cite}" if cite else ""))
 
     def build(self) -> Action | None:
         """``SetParameter`` for the facilitator."""
