@@ -5,12 +5,25 @@ whole main window (menus, docks and views) until the next seat confirms it is re
 """
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.forms.base import seat_name
 from ui.theme import SEAT_COLORS
+
+
+def team_name(window: QWidget | None, seat: str) -> str:
+    """The team and students entered for ``seat`` in the window's saved game ("" if none, or
+    if only the seat's own name was stored)."""
+    controller = getattr(window, "controller", None)
+    record = getattr(getattr(controller, "session", None), "record", None)
+    for info in getattr(record, "seats", None) or ():
+        if info.seat == seat and info.player == "person" and info.name.strip() not in ("", seat_name(seat)):
+            return info.name.strip()
+    return ""
 
 
 class HandoverOverlay(QWidget):
@@ -52,8 +65,10 @@ class HandoverOverlay(QWidget):
         """Cover the window and ask ``seat`` to take over from ``previous``."""
         self.seat = seat
         color = SEAT_COLORS.get(seat, "#FFFFFF")
+        team = team_name(self.parentWidget(), seat)
+        who = (f"<br><span style='font-size:24px;color:#D9DEE5'>{escape(team)}</span>" if team else "")
         self.title.setText(f"<span style='font-size:34px;color:white'>Pass the laptop to "
-                           f"<b style='color:{color}'>{seat_name(seat)}</b></span>")
+                           f"<b style='color:{color}'>{seat_name(seat)}</b></span>{who}")
         hidden = f"{seat_name(previous)}'s private information is hidden. " if previous else ""
         self.detail.setText(f"{hidden}{seat_name(seat)}: click when you are ready to play.")
         self.button.setText(f"I am {seat_name(seat)} — show my seat")

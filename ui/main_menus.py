@@ -68,6 +68,10 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
                          "Bigger text for a projector (charts follow at the next start)"),
         "help": _action(win, "&Adviser and how to play", QKeySequence.StandardKey.HelpContents,
                         lambda: _adviser(win)),
+        "rulebook": _action(win, "&Rulebook", "Shift+F1", lambda: _rulebook(win),
+                            "The rules in full, with contents and search"),
+        "briefs": _action(win, "Role &briefs…", None, lambda: _briefs(win),
+                          "Each seat's role brief, to read or print (PDF)"),
     }
     acts["pause"].setCheckable(True)
     acts["large"].setCheckable(True)
@@ -103,6 +107,8 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
     install_whatif(win, bar, acts)  # Analysis → What-if analysis… (Ctrl+Shift+W)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(acts["help"])
+    help_menu.addAction(acts["rulebook"])
+    help_menu.addAction(acts["briefs"])
     from ui.dialogs.about import install_menu as install_about
     install_about(win, help_menu, acts)  # Help → About: version, licence, credits, file locations
     tools = QToolBar("Main toolbar", win)
@@ -279,3 +285,13 @@ def _adviser(win: "MainWindow") -> None:
     from ui.adviser import show_help
     shortcuts = HOW_TO_PLAY[HOW_TO_PLAY.index("<p>Shortcuts"):]
     win.adviser = show_help(win, win.game, win.viewer, shortcuts)
+
+
+def _rulebook(win: "MainWindow") -> None:
+    from ui.dialogs.rulebook import show_rulebook
+    show_rulebook(win)
+
+
+def _briefs(win: "MainWindow") -> None:
+    from ui.dialogs.briefs import show_briefs
+    show_briefs(win)

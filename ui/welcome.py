@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ui import settings
@@ -17,6 +17,8 @@ from wargame.bots import STYLES
 from wargame.scenario import list_scenarios
 from wargame.types import SEAT_NAMES, SEATS
 
+TEAM_MAX = 200
+"""Longest team / students text a save holds."""
 DEFAULT_PLAYERS = {"ankara": "computer", "riyadh": "person", "islamabad": "computer", "washington": "computer"}
 """A person alone plays Riyadh (the seat the tutorial teaches); the computer plays the others."""
 
@@ -77,8 +79,10 @@ class WelcomeScreen(QWidget):
         grid.addWidget(QLabel("<b>Seat</b>"), 0, 0)
         grid.addWidget(QLabel("<b>Played by</b>"), 0, 1)
         grid.addWidget(QLabel("<b>Computer style</b>"), 0, 2)
+        grid.addWidget(QLabel("<b>Team / students</b>"), 0, 3)
         self.players: dict[str, QComboBox] = {}
         self.styles: dict[str, QComboBox] = {}
+        self.teams: dict[str, QLineEdit] = {}  # team and student names: in the save, the report, the hand-over
         for i, seat in enumerate(SEATS, start=1):
             name = QLabel(f"<span style='color:{SEAT_COLORS[seat]};font-size:18px'>■</span> {SEAT_NAMES[seat]}")
             player = QComboBox()
@@ -97,6 +101,7 @@ class WelcomeScreen(QWidget):
             grid.addWidget(name, i, 0)
             grid.addWidget(player, i, 1)
             grid.addWidget(style, i, 2)
+            grid.addWidget(self._team_field(seat, player), i, 3)
             self.players[seat], self.styles[seat] = player, style
         form.addRow(grid)
         from wargame.players import DEFAULT_LEVEL, LEVELS
@@ -168,10 +173,32 @@ class WelcomeScreen(QWidget):
         if hasattr(self, "start"):
             self.start.setEnabled(True)
 
+    def _team_field(self, seat: str, player: QComboBox) -> QLineEdit:
+        team = QLineEdit()
+        team.setObjectName(f"team_{seat}")
+        team.setMaxLength(TEAM_MAX)
+        team.setToolTip(f"Who plays {SEAT_NAMES[seat]}: a team name and the students' names (optional). "
+                        "It is saved with the game, named on the hand-over screen and in the debrief report.")
+        def follow(*_: object) -> None:
+            person = player.currentData() == "person"
+            team.setEnabled(person)
+            team.setPlaceholderText("e.g. Falcons: Aylin, Bora" if person else "the computer plays")
+        follow()
+        player.currentIndexChanged.connect(follow)
+        self.teams[seat] = team
+        return team
+
+    def team_name(self, seat: str) -> str:
+        """The team and students entered for a person's seat ("" for none or a computer seat)."""
+        if self.players[seat].currentData() != "person":
+            return ""
+        return " ".join(self.teams[seat].text().split())
+
     def seats(self) -> list[Any]:
-        """The seat choices as ``wargame.storage.SeatInfo``."""
+        """The seat choices as ``wargame.storage.SeatInfo`` (``name``: the team and students, else
+        the seat's name)."""
         from wargame.storage import SeatInfo
-        return [SeatInfo(seat, self.players[seat].currentData(), SEAT_NAMES[seat],
+        return [SeatInfo(seat, self.players[seat].currentData(), self.team_name(seat) or SEAT_NAMES[seat],
                          self.styles[seat].currentData()) for seat in SEATS]
 
     def levels(self, seats: list[Any] | None = None) -> dict[str, str]:

@@ -10,15 +10,33 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 FILTERS = "Web page (*.html);;PDF document (*.pdf)"
 
 
-def write_debrief(save_path: str | Path | None, out_path: str | Path) -> Path:
-    """Write the report of the save ``save_path`` to ``out_path`` (PDF if it ends in ``.pdf``, else HTML)."""
+def write_debrief(save_path: str | Path | None, out_path: str | Path, audience: str = "facilitator") -> Path:
+    """Write the report of the save ``save_path`` to ``out_path`` (PDF if it ends in ``.pdf``, else HTML);
+    ``audience="students"`` writes the handout without the facilitator's notes."""
     if not save_path:
         raise ValueError("this game is not saved: there is no record to report on")
     from wargame.report import write_report
     out = Path(out_path)
     if out.suffix.lower() not in (".html", ".htm", ".pdf"):
         out = out.with_suffix(".html")
-    return Path(write_report(str(save_path), str(out)))
+    return Path(write_report(str(save_path), str(out), audience))
+
+
+def ask_audience(parent: QWidget) -> str | None:
+    """Ask who the report is for: ``facilitator``, ``students`` or ``None`` (cancelled)."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Debrief report")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText("Who is this report for?")
+    box.setInformativeText("The full debrief has your notes and bookmarks. The student handout leaves "
+                           "them out; your interventions and their reasons stay, as the class saw them.")
+    full = box.addButton("Full debrief (facilitator)", QMessageBox.ButtonRole.AcceptRole)
+    handout = box.addButton("Student handout", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(full)
+    box.exec()
+    clicked = box.clickedButton()
+    return "facilitator" if clicked is full else "students" if clicked is handout else None
 
 
 def debrief_dialog(win: Any) -> Path | None:
@@ -30,7 +48,11 @@ def debrief_dialog(win: Any) -> Path | None:
         QMessageBox.information(parent, "Debrief report", "This game is not saved, so there is no record to "
                                 "report on. Start or open a saved game.")
         return None
-    suggested = str(Path(save).with_name(f"{Path(save).stem}-debrief.html"))
+    audience = ask_audience(parent)
+    if audience is None:
+        return None
+    kind = "debrief" if audience == "facilitator" else "handout"
+    suggested = str(Path(save).with_name(f"{Path(save).stem}-{kind}.html"))
     path, chosen = QFileDialog.getSaveFileName(parent, "Write the debrief report", suggested, FILTERS)
     if not path:
         return None
@@ -38,7 +60,7 @@ def debrief_dialog(win: Any) -> Path | None:
         path += ".pdf" if "pdf" in chosen.lower() else ".html"
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        out = write_debrief(save, path)
+        out = write_debrief(save, path, audience)
     except Exception as err:  # a report failure must never crash the game
         QApplication.restoreOverrideCursor()
         QMessageBox.critical(parent, "Could not write the report", str(err))
