@@ -115,8 +115,9 @@ class HelpDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Adviser — what to do now")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
         where = (f"<h3 style='margin:0'>{seat_name(seat)} — {game.quarter}, {game.phase} phase</h3>"
                  if game is not None and seat is not None else "<h3 style='margin:0'>Adviser</h3>")
         layout.addWidget(QLabel(where))
@@ -126,6 +127,7 @@ class HelpDialog(QDialog):
         self.labels = [hint_label(h, self) for h in self.hints]
         for label in self.labels:
             layout.addWidget(label)
+        layout.addStretch(1)
         if shortcuts:
             keys = QLabel(shortcuts)
             keys.setWordWrap(True)

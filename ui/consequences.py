@@ -47,7 +47,7 @@ def consequence_lines(c: Consequence) -> list[str]:
     if c.obligations:
         rows.append("<b>Obliges you:</b> " + "; ".join(escape(o) for o in c.obligations))
     if c.if_tested:
-        rows.append("<b>If tested:</b> " + "; ".join(escape(t) for t in c.if_tested))
+        rows.append("<b>Deterrence:</b> " + "; ".join(escape(t) for t in c.if_tested))
     moved = [m for m in c.components if m.delta]
     if moved:
         parts = ", ".join(f"{escape(m.label)} {m.delta:+.1f}" for m in moved)

@@ -65,7 +65,7 @@ def decisions_html(game: Game, seat: str) -> str:
     head = f"<h3 style='margin-bottom:2px'>Your debrief — {seat_name(seat)}, {_ordinal(place)} of {len(ranked)}</h3>"
     found = decisions_for(game, seat)
     if found is None:
-        return head + "<p style='color:#5C636E'>The decisions that moved your score are in the debrief " \
+        return head + "<p style='color:#5C636E'>Every key decision of the game is listed in the debrief " \
                       "report (Game → Debrief report…).</p>"
     if not found:
         return head + "<p>None of your decisions moved your score measurably.</p>"

@@ -118,7 +118,9 @@ class ProposeForm(ActionForm):
             self._add_row(key)
         self.to_label = QLabel()
         self.form.addRow("Addressed to", self.to_label)
-        self.public = QCheckBox("Public (everyone sees it; secret deals deter less but cost less if broken)")
+        self.public = QCheckBox("Public: everyone sees it")
+        self.public.setToolTip("A secret deal deters less (others cannot see it) but costs less credibility "
+                               "if it is broken.")
         self.public.setChecked(True if counter_to is None else counter_to.public)
         self.public.setEnabled(not counter)
         self.public.toggled.connect(self.revalidate)
