@@ -486,8 +486,9 @@ class MapCanvas(QGraphicsView):
         fixed: list[Box] = []
         for it in self._site_items.values():
             if isinstance(it, InsetItem):
-                x, y = it.pos().x() * s - 4, it.pos().y() * s - InsetItem.HEIGHT / 2 - 4
-                fixed.append((x, y, x + InsetItem.WIDTH + 8, y + InsetItem.HEIGHT + 8))
+                w, h = it.box_size()
+                x, y = it.pos().x() * s - 4, it.pos().y() * s - h / 2 - 4
+                fixed.append((x, y, x + w + 8, y + h + 8))
         self._fixed_boxes = fixed
         self._soft_boxes = []
         for lab, rect in self._label_boxes:
@@ -571,7 +572,8 @@ class MapCanvas(QGraphicsView):
         for sid, it in self._site_items.items():
             anchor = QPointF(self.mapFromScene(it.pos()))
             if isinstance(it, InsetItem):
-                boxes.append((QRectF(anchor.x(), anchor.y() - it.HEIGHT / 2, it.WIDTH, it.HEIGHT), 2.0))
+                w, h = it.box_size()
+                boxes.append((QRectF(anchor.x(), anchor.y() - h / 2, w, h), 2.0))
                 continue
             c = anchor + it.offset
             r = it.marker_radius() + 3

@@ -350,15 +350,20 @@ class InsetItem(SiteItem):
         super().__init__(site_id)
         self.setZValue(26)
 
+    def box_size(self) -> tuple[float, float]:
+        """Width and height of the box in pixels (grown with :attr:`text_scale`)."""
+        return self.WIDTH * self.text_scale, self.HEIGHT * self.text_scale
+
     def link_offset(self) -> QPointF:
         """Pixel offset (from the anchor) where links attach."""
-        return QPointF(self.WIDTH - 20, 0)
+        return QPointF((self.WIDTH - 20) * self.text_scale, 0)
 
     def marker_radius(self) -> float:
         return 9.0
 
     def _relayout(self) -> None:
-        bounds = QRectF(-6, -self.HEIGHT / 2 - 6, self.WIDTH + 12, self.HEIGHT + 12)
+        w, h = self.box_size()
+        bounds = QRectF(-6, -h / 2 - 6, w + 12, h + 12)
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
@@ -366,11 +371,13 @@ class InsetItem(SiteItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(QRectF(0, -self.HEIGHT / 2, self.WIDTH, self.HEIGHT))
+        w, h = self.box_size()
+        path.addRect(QRectF(0, -h / 2, w, h))
         return path
 
     def paint(self, p: QPainter, option, widget: QWidget | None = None) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.scale(self.text_scale, self.text_scale)  # drawn at 1.0, grown for the projector
         box = QRectF(0, -self.HEIGHT / 2, self.WIDTH, self.HEIGHT)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(0, 0, 0, 30))
@@ -392,7 +399,7 @@ class InsetItem(SiteItem):
         p.drawText(QRectF(14, box.top() + 22, self.WIDTH - 40, 16),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    "off-map · United States")
-        draw_marker(p, "capital", self.link_offset(), self.color, 13)
+        draw_marker(p, "capital", QPointF(self.WIDTH - 20, 0), self.color, 13)
 
 
 class LinkItem(QGraphicsPathItem):
