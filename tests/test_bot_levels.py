@@ -35,7 +35,7 @@ def test_a_worthless_costly_offer_is_refused_with_a_reason():
     assert action == A.Reject("washington", pid, reason)
     events = g.apply(action)
     assert events[0].data["reason"] == reason and reason in events[0].text
-    assert "Ankara's grant Washington→Ankara $1.0bn a quarter for 6 quarters" in events[0].text
+    assert f"Ankara's proposal ({pid}): grant Washington→Ankara $1.0bn a quarter for 6 quarters" in events[0].text
 
 
 def test_a_valuable_offer_is_accepted():

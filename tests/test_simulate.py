@@ -110,9 +110,11 @@ def test_json_keys_and_aggregates_consistent_with_games():
     for seat in SEATS:
         for row in agg["separating_decisions"][seat]:
             key = row["decision"]
-            assert row["with"] == sum(1 for g in games if g["decisions"].get(key))
-            assert row["with"] + row["without"] == n
-            with_ = [g["scores"][seat] for g in games if g["decisions"].get(key)]
+            open_games = [g for g in games if g["chances"].get(key, True)]
+            assert row["with"] == sum(1 for g in open_games if g["decisions"].get(key))
+            assert row["with"] + row["without"] == row["open_in"] == len(open_games)
+            assert " = " not in row["label"]
+            with_ = [g["scores"][seat] for g in open_games if g["decisions"].get(key)]
             assert row["mean_with"] == pytest.approx(sum(with_) / len(with_), abs=1e-3)
         effects = [abs(r["effect_size"]) for r in agg["separating_decisions"][seat]]
         assert effects == sorted(effects, reverse=True)

@@ -23,6 +23,7 @@ The per-game records and the aggregates are described in ``docs/agents.md``.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import json
 import math
 import multiprocessing
@@ -89,6 +90,10 @@ class Start:
     styles: dict[str, str]
     start_turn: int = 1
     max_actions: int = 20_000
+    force: dict[str, Any] | None = None
+    """A forced decision (:class:`wargame.forced.Forced` as a dict): its action is taken at the
+    first point of the continuation where it is the seat's turn, in ``turn`` (any turn from the
+    start if ``None``), and it is legal."""
 
 
 def play_continuation(start: Start, index: int, seed: int) -> dict[str, Any]:
@@ -108,6 +113,11 @@ def play_continuation(start: Start, index: int, seed: int) -> dict[str, Any]:
     members = {c.id: set(c.parties) for c in game.state.commitments.values()
                if c.kind == "pact" and c.status == "active"}
     bots = {s: Bot(s, gseed, start.styles.get(s, "balanced")) for s in SEATS}
+    forced = None
+    if start.force is not None:
+        from wargame.forced import Forced
+        forced = Forced.from_dict(start.force)
+    applied_at: int | None = None
     count = 0
     stalled = False
     while not game.over and count < start.max_actions:
@@ -115,9 +125,17 @@ def play_continuation(start: Start, index: int, seed: int) -> dict[str, Any]:
         if not acting:
             stalled = True  # a phase held by the facilitator: nothing more a bot can do
             break
+        if forced is not None and applied_at is None and forced.due(game):
+            game.apply(forced.concrete(game))
+            applied_at = game.turn
+            count += 1
+            continue
         game.apply(bots[acting[0]].choose(game))
         count += 1
-    return game_record(game, index, gseed, crises_before, stalled or not game.over, members)
+    record = game_record(game, index, gseed, crises_before, stalled or not game.over, members)
+    if forced is not None:
+        record["forced"] = applied_at is not None
+    return record
 
 
 def game_record(game: Game, index: int, gseed: int, crises_before: int = 0,
@@ -140,7 +158,19 @@ def game_record(game: Game, index: int, gseed: int, crises_before: int = 0,
     signed: dict[str, set[str]] = {s: set() for s in SEATS}
     layers: set[str] = set()
     joined: set[tuple[str, str]] = set()
+    offered: dict[str, set[str]] = {s: set() for s in SEATS}  # deal kinds a seat was party to a proposal of
+    tabled: set[str] = set()  # "layer.<pact>" and "join.<pact>.<seat>" proposals tabled
     for ev in game.events:
+        if ev.kind == "proposal" and ev.data.get("deal"):
+            deal = ev.data["deal"]
+            for seat in ev.seats:
+                if seat in offered:
+                    offered[seat].add(deal)
+            terms = ev.data.get("terms") or {}
+            if deal == "layer":
+                tabled.add(f"layer.{terms.get('pact')}")
+            elif deal == "accession":
+                tabled.add(f"join.{terms.get('pact')}.{terms.get('candidate')}")
         if ev.kind == "credibility" and "seat" in ev.data and ev.data.get("delta") is not None:
             seat = ev.data["seat"]
             if seat in honour:
@@ -163,18 +193,25 @@ def game_record(game: Game, index: int, gseed: int, crises_before: int = 0,
         if action.seat in took:
             took[action.seat].add(action.kind)
     decisions: dict[str, bool] = {}
+    chances: dict[str, bool] = {}
     for seat in SEATS:
+        called = honour[seat] + defect[seat] > 0
         for deal in DEALS + ("assurance",):
             decisions[f"{seat}.signed.{deal}"] = deal in signed[seat]
+            if deal != "assurance":
+                chances[f"{seat}.signed.{deal}"] = deal in offered[seat] or deal in signed[seat]
         for kind in ACTION_FEATURES:
             decisions[f"{seat}.{kind}"] = kind in took[seat]
         decisions[f"{seat}.defected"] = defect[seat] > 0
         decisions[f"{seat}.honoured"] = honour[seat] > 0
+        chances[f"{seat}.defected"] = chances[f"{seat}.honoured"] = called
     for pid, info in pacts.items():
         decisions[f"pact.{pid}.layer_added"] = pid in layers
+        chances[f"pact.{pid}.layer_added"] = pid in layers or f"layer.{pid}" in tabled
         for seat in SEATS:
             if (pid, seat) in joined:
                 decisions[f"pact.{pid}.joined.{seat}"] = True
+            chances[f"pact.{pid}.joined.{seat}"] = (pid, seat) in joined or f"join.{pid}.{seat}" in tabled
     return {
         "index": index, "seed": gseed, "turn": st.turn, "over": st.over, "unfinished": unfinished,
         "actions": len(game.actions),
@@ -188,6 +225,7 @@ def game_record(game: Game, index: int, gseed: int, crises_before: int = 0,
         "honoured": honour, "defected": defect,
         "signed": {s: sorted(signed[s]) for s in SEATS},
         "decisions": decisions,
+        "chances": chances,
     }
 
 
@@ -240,19 +278,44 @@ def describe(values: list[float]) -> dict[str, Any]:
             "quantiles": {f"{q:g}": _r(quantile(s, q)) for q in QUANTILES}}
 
 
+def _had_chance(game: dict[str, Any], key: str) -> bool:
+    """Whether the decision ``key`` was open in this game (records without ``chances``: always)."""
+    return bool(game.get("chances", {}).get(key, True))
+
+
+def _same_deal(keys: list[str]) -> bool:
+    """Whether the keys are one decision seen from its parties (``riyadh.signed.loan`` and
+    ``islamabad.signed.loan``): the same after the seat."""
+    tails = {k.split(".", 1)[1] for k in keys if k.split(".", 1)[0] in SEATS}
+    return len(tails) == 1 and all(k.split(".", 1)[0] in SEATS for k in keys)
+
+
 def decision_effects(games: list[dict[str, Any]], seat: str, min_count: int) -> list[dict[str, Any]]:
     """For one seat's final score: each binary decision's effect (mean with − mean without),
-    with Cohen's d, ranked by |d|. Decisions seen in fewer than ``min_count`` games on either side
-    are left out (they cannot separate anything)."""
-    keys = sorted({k for g in games for k in g["decisions"]})
-    groups: dict[tuple[bool, ...], list[str]] = {}
-    for key in keys:  # decisions taken in exactly the same games (both parties of a deal) go together
-        groups.setdefault(tuple(bool(g["decisions"].get(key)) for g in games), []).append(key)
+    with Cohen's d, ranked by |d|.
+
+    The baseline is matched: a decision is compared only across the games in which it was open
+    (``chances``): "honoured an obligation" against "fell short" among the games where the seat
+    was called on in a crisis, "signed a loan" against games where a loan involving the seat was
+    proposed but not signed. So that a crisis happened, or a deal was on the table, is not read as
+    the decision. Decisions seen in fewer than ``min_count`` games on either side are left out.
+    Different decisions are never merged; the parties of one deal taken in exactly the same games
+    make one row (``same_as`` names the other parties' keys).
+    """
+    # "signed an accession" is the same decision as "<seat> joined <pact>", which names who joined
+    keys = sorted({k for g in games for k in g["decisions"] if not k.endswith(".signed.accession")})
+    groups: dict[tuple[Any, ...], list[str]] = {}
+    for key in keys:
+        pattern = tuple((bool(g["decisions"].get(key)), _had_chance(g, key)) for g in games)
+        tail = key.split(".", 1)[1] if key.split(".", 1)[0] in SEATS else key
+        groups.setdefault((tail, pattern), []).append(key)
     out = []
     for members in groups.values():
+        members.sort(key=lambda k: (k.split(".", 1)[0] != seat, k))  # the seat's own key first
         key = members[0]
-        yes = [g["scores"][seat] for g in games if g["decisions"].get(key)]
-        no = [g["scores"][seat] for g in games if not g["decisions"].get(key)]
+        open_games = [g for g in games if _had_chance(g, key)]
+        yes = [g["scores"][seat] for g in open_games if g["decisions"].get(key)]
+        no = [g["scores"][seat] for g in open_games if not g["decisions"].get(key)]
         if len(yes) < min_count or len(no) < min_count:
             continue
         my, mn = math.fsum(yes) / len(yes), math.fsum(no) / len(no)
@@ -262,8 +325,12 @@ def decision_effects(games: list[dict[str, Any]], seat: str, min_count: int) -> 
         diff = my - mn
         d = diff / pooled if pooled > 1e-12 else 0.0
         se = math.sqrt(vy / len(yes) + vn / len(no))
-        out.append({"decision": key, "label": " = ".join(decision_label(k) for k in members),
-                    "same_as": members[1:], "with": len(yes), "without": len(no),
+        label = decision_label(key)
+        if len(members) > 1 and _same_deal(members):
+            who = " and ".join(SEAT_NAMES[k.split(".", 1)[0]] for k in members)
+            label = who + label[len(SEAT_NAMES[key.split(".", 1)[0]]):]
+        out.append({"decision": key, "label": label, "same_as": members[1:], "with": len(yes),
+                    "without": len(no), "open_in": len(open_games),
                     "mean_with": _r(my), "mean_without": _r(mn), "difference": _r(diff),
                     "effect_size": _r(d), "se": _r(se)})
     out.sort(key=lambda e: (-abs(e["effect_size"]), e["decision"]))
@@ -352,7 +419,8 @@ def aggregate(games: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
     out["separating_decisions"] = {
         "min_count": min_count,
         "note": "difference in the seat's mean final score between games with and without each "
-                "decision, ranked by effect size (Cohen's d); an association, not a proof of cause",
+                "decision, among the games where it was open (matched baseline), ranked by effect "
+                "size (Cohen's d); an association, not a proof of cause: force a decision to test it",
         **{s: decision_effects(games, s, min_count)[:top] for s in SEATS},
     }
     out["honour"] = {s: {"honoured": sum(g["honoured"][s] for g in games),
@@ -485,21 +553,25 @@ def simulate(scenario_or_game: Scenario | str | Game, games: int, seed: int, wor
              styles: dict[str, str] | None = None, from_game: Game | None = None,
              progress: Callable[[int, int], None] | None = None,
              cancel: _EventLike | None = None, *, chunk_size: int | None = None,
-             ray: str | None = None, top: int = 10) -> SimulationResult:
+             ray: str | None = None, top: int = 10, force: Any = None) -> SimulationResult:
     """Play ``games`` seeded continuations with computer players and aggregate them.
 
     ``scenario_or_game``: a scenario (or its id) to play from the start, or a :class:`Game` to
     continue from its current position (same as passing it as ``from_game``). ``styles``: a style
     per seat (``cautious``, ``balanced``, ``opportunist``; balanced by default). ``workers``:
     processes (1 = in this process). ``ray``: ``"auto"``, ``"local"`` or a cluster address to
-    run on Ray instead (``pip install 'layered-deterrence[ray]'``). Deterministic in
-    ``(start, games, seed, styles)``.
+    run on Ray instead (``pip install 'layered-deterrence[ray]'``). ``force``: a
+    :class:`wargame.forced.Forced` decision taken in every continuation (see
+    :func:`wargame.forced.compare_forced` for the paired comparison). Deterministic in
+    ``(start, games, seed, styles, force)``.
     """
     if games < 0:
         raise SimulationError("the number of games must be positive")
     if workers < 1:
         raise SimulationError("workers must be at least 1")
     start, first = _start_from(scenario_or_game, from_game, styles)
+    if force is not None:
+        start = dataclasses.replace(start, force=force.to_dict())
     if ray is not None:
         from wargame.simulate_ray import require_ray
         require_ray()
@@ -566,6 +638,9 @@ def simulate(scenario_or_game: Scenario | str | Game, games: int, seed: int, wor
         "start_quarter": first.quarter, "start_phase": first.phase, "from_game": start.state is not None,
         "start_digest": first.digest(), "seat_order": list(SEATS),
     }
+    if force is not None:
+        meta["forced"] = {**force.to_dict(), "text": force.describe(),
+                          "applied": sum(1 for g in ordered if g.get("forced"))}
     timing = {"seconds": round(elapsed, 3), "workers": workers, "backend": backend,
               "games_per_second": round(len(ordered) / elapsed, 2) if elapsed > 0 else 0.0}
     return SimulationResult(meta, ordered, aggregate(ordered, top), timing)

@@ -461,7 +461,7 @@ def describe_deal(g: "Game", deal: str, terms: dict[str, Any], parties: list[str
             return f"Washington's demand ({ask}; standing +{t['reward']})"
         if deal == "accession":
             pact = g.state.commitments.get(str(t["pact"]))
-            return f"accession of {name(t['candidate'])} to {pact.name if pact else t['pact']}"
+            return f"{name(t['candidate'])} joining {pact.name if pact else t['pact']}"
         if deal == "layer":
             pact = g.state.commitments.get(str(t["pact"]))
             payer = f", paid by {name(t['payer'])}" if t.get("payer") else ""

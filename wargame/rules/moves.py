@@ -103,9 +103,8 @@ def reject(g: "Game", a: A.Reject, dry: bool) -> None:
     prop.answers[a.seat] = "reject"
     prop.status = "rejected"
     what = describe_deal(g, prop.deal, prop.terms, [prop.sender, *prop.to])
-    if prop.deal != "demand":
-        what = f"{name(prop.sender)}'s {what}"
-    emit(g, "answer", f"{name(a.seat)} rejects {what} ({prop.id})" + (f": {a.reason}" if a.reason else ""),
+    what = f"{what} ({prop.id})" if prop.deal == "demand" else f"{name(prop.sender)}'s proposal ({prop.id}): {what}"
+    emit(g, "answer", f"{name(a.seat)} rejects {what}" + (f" — {a.reason}" if a.reason else ""),
          [prop.sender, *prop.to], False, proposal=prop.id, reason=a.reason)
 
 
