@@ -107,7 +107,9 @@ class SeatPanel(QWidget):
                 value = s.get(key)
                 if value is None:
                     text = "hidden"
-                elif key in ("budget", "income", "debt", "reserves"):
+                elif key == "income":
+                    text = income_text(game, seat, value)
+                elif key in ("budget", "debt", "reserves"):
                     text = money(value)
                 elif key == "pc":
                     text = f"{value} / {s.get('pc_per_turn', value)}"
@@ -126,6 +128,13 @@ class SeatPanel(QWidget):
         _text(self.brief, brief_html(game, seat))
         inbox = len(game.open_proposals(seat)) if seat and game.phase != "crisis" and not game.over else 0
         _text(self.tabs, f"Actions ({inbox} in inbox)" if inbox else "Actions")
+
+
+def income_text(game: Game, seat: str, income: int) -> str:
+    """The income the seat is paid ("$595m (of $700m: sanctions bite)"), as the income phase pays it."""
+    from wargame.rules.flows import income_paid
+    paid = income_paid(game, seat)
+    return money(paid) if paid == income else f"{money(paid)} (of {money(income)}: sanctions bite)"
 
 
 def brief_html(game: Game, seat: str | None) -> str:

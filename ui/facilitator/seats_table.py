@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ui.seat_panel import income_text
 from ui.theme import SEAT_COLORS, seat_name
 from wargame.types import SEAT_NAMES, SEATS, money
 
@@ -47,7 +48,7 @@ def seat_facts(game: Any, players: dict[str, str] | None = None) -> dict[str, di
             done = "—"
         out[seat] = {
             "player": (players or {}).get(seat, "person"), "done": done,
-            "budget": money(s["budget"]), "income": money(s["income"]), "reserves": money(s["reserves"]),
+            "budget": money(s["budget"]), "income": income_text(game, seat, s["income"]), "reserves": money(s["reserves"]),
             "debt": money(s["debt"]), "pc": str(s["pc"]), "credibility": f"{s['credibility']:.0f}",
             "standing": f"{s['standing']:.0f}", "stress": f"{s['stress']:.0f}",
             "secret": str(len(secret)), "proposals": str(len(props)),

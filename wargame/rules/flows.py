@@ -30,15 +30,18 @@ def sanctioned(g: "Game", seat: str) -> bool:
     return seat == "ankara" and s.standing < g.state.params["standing_floor"]
 
 
+def income_paid(g: "Game", seat: str) -> int:
+    """The income ``seat`` is paid next quarter ($m): its income, cut to 85% while sanctions bite."""
+    income = g.state.seats[seat].income
+    return int(income * SANCTION_BITE) if sanctioned(g, seat) else income
+
+
 def quarter_flows(g: "Game") -> None:
     """Run every automatic flow of the events phase, in a fixed order."""
     st = g.state
     for seat in SEATS:
         s = st.seats[seat]
-        income = s.income
-        if sanctioned(g, seat):
-            income = int(income * SANCTION_BITE)
-        external(g, seat, income)
+        external(g, seat, income_paid(g, seat))
         s.pc = s.pc_per_turn
         s.done = False
         due = [d for d in s.deliveries if d["turn"] <= st.turn]
@@ -46,7 +49,7 @@ def quarter_flows(g: "Game") -> None:
             s.capability[d["domain"]] = round(s.capability[d["domain"]] + d["points"], 4)
         s.deliveries = [d for d in s.deliveries if d["turn"] > st.turn]
     emit(g, "income", "Income: " + ", ".join(
-        f"{name(s)} +{money(st.seats[s].income if not sanctioned(g, s) else int(st.seats[s].income * SANCTION_BITE))}"
+        f"{name(s)} +{money(income_paid(g, s))}"
         + (" (sanctions bite)" if sanctioned(g, s) else "") for s in SEATS), SEATS, True)
     for com in list(st.commitments.values()):
         if com.status == "suspended" and com.kind in ("port_access", "premium"):
