@@ -176,3 +176,26 @@ def test_debrief_dialog_writes_a_student_handout(qtbot, tmp_path, monkeypatch, a
     assert asked["suggested"].endswith("-handout.html" if audience == "students" else "-debrief.html")
     monkeypatch.setattr(debrief, "ask_audience", lambda parent: None)
     assert debrief.debrief_dialog(win) is None
+
+
+def test_facilitator_edits_team_names(qtbot, tmp_path):
+    from ui.dialogs.teams import TeamNamesDialog
+    from wargame.storage import GameRecord
+
+    win = start_from_welcome(qtbot, tmp_path, {"riyadh": TEAM, "islamabad": ""})
+    act = win.menu_actions["team_names"]
+    assert not act.isEnabled()  # the seats cannot rename each other
+    assert win.facilitator.enter(pin="")
+    assert act.isEnabled()
+    dialog = TeamNamesDialog(win)
+    qtbot.addWidget(dialog)
+    assert set(dialog.fields) == {"riyadh", "islamabad"}
+    assert dialog.fields["riyadh"].text() == TEAM and dialog.fields["islamabad"].text() == ""
+    dialog.fields["islamabad"].setText("Team Indus: Sara, Omar")
+    dialog.fields["riyadh"].setText("")
+    names = dialog.save()
+    assert names["islamabad"] == "Team Indus: Sara, Omar" and names["riyadh"] == "Riyadh"
+    with GameRecord.open(win.controller.path, readonly=True) as record:
+        assert {i.seat: i.name for i in record.seats}["islamabad"] == "Team Indus: Sara, Omar"
+    win.handover.show_for("islamabad", "riyadh")
+    assert "Team Indus: Sara, Omar" in win.handover.title.text()

@@ -286,3 +286,19 @@ def test_unknown_audience_is_refused(game: Game) -> None:
         build_report_html(game, audience="parents")
     with pytest.raises(SystemExit):
         main(["report", "x.wargame", "--audience", "parents"])
+
+
+def test_renamed_seat_shows_in_the_report(save: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from wargame.storage import SaveError
+
+    copy = tmp_path / "copy.wargame"
+    shutil.copy(save, copy)
+    with GameRecord.open(copy) as record:
+        record.rename_seat("washington", "  Eagles:  Sam Carter ")
+        with pytest.raises(SaveError, match="not a seat"):
+            record.rename_seat("tehran", "x")
+    with GameRecord.open(copy, readonly=True) as record:
+        assert {i.seat: i.name for i in record.seats}["washington"] == "Eagles: Sam Carter"
+        assert "<td>Eagles: Sam Carter</td>" in build_report_html(record)

@@ -377,12 +377,16 @@ def install(win: Any) -> FacilitatorMode:
     mode.projector_action = projector
     pin = _act(win, "Set the facilitator &PIN…", None, mode.change_pin, "Protect facilitator mode with a PIN")
     pin.setEnabled(False)
+    teams = _act(win, "Team and student &names…", None, lambda: _edit_team_names(win),
+                 "Who plays each seat: shown on the hand-over screen and in the report")
+    teams.setEnabled(False)
     debrief = _act(win, "&Debrief report…", None, lambda: debrief_dialog(win),
                    "Write the after-action report of this saved game (HTML or PDF)")
 
     def changed(active: bool) -> None:
         enter.setText("&Return control to the seats" if active else "&Enter facilitator mode…")
         pin.setEnabled(active)
+        teams.setEnabled(active)
 
     mode.activeChanged.connect(changed)
     bar = win.menuBar()
@@ -390,7 +394,7 @@ def install(win: Any) -> FacilitatorMode:
     menu = win.facilitator_menu = bar.addMenu("F&acilitator")
     if "Help" in menus:
         bar.insertMenu(menus["Help"], menu)
-    for act in (enter, projector, None, pin):
+    for act in (enter, projector, None, pin, teams):
         menu.addSeparator() if act is None else menu.addAction(act)
     if "Game" in menus:
         game = menus["Game"].menu()
@@ -399,7 +403,8 @@ def install(win: Any) -> FacilitatorMode:
         at = items.index(quit_act) if quit_act in items else len(items)
         before = items[at - 1] if at > 0 and items[at - 1].isSeparator() else (items[at] if at < len(items) else None)
         game.insertAction(before, debrief) if before is not None else game.addAction(debrief)
-    win.menu_actions.update(facilitator=enter, projector=projector, facilitator_pin=pin, debrief=debrief)
+    win.menu_actions.update(facilitator=enter, projector=projector, facilitator_pin=pin, debrief=debrief,
+                            team_names=teams)
     button = QPushButton("Facilitator…")
     button.setObjectName("handover_facilitator")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -408,3 +413,8 @@ def install(win: Any) -> FacilitatorMode:
     button.clicked.connect(lambda: mode.enter())
     win.handover.layout().addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
     return mode
+
+
+def _edit_team_names(win: Any) -> None:
+    from ui.dialogs.teams import edit_team_names
+    edit_team_names(win)

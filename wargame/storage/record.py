@@ -39,7 +39,7 @@ from wargame.storage.rows import (
 )
 from wargame.storage.sqlitefile import create_file_store, open_file
 from wargame.storage.values import LogEntry, ParentRef, SaveSummary, SeatInfo, VerifyReport
-from wargame.types import SEATS
+from wargame.types import SEAT_NAMES, SEATS
 
 SEED_RANGE = (-(2 ** 63), 2 ** 63 - 1)
 VERIFY_ADVICE = "run `wargame replay FILE --verify` to see where the log diverges"
@@ -332,6 +332,17 @@ class GameRecord(NotesMixin):
         with self._store.tx("written") as conn:
             conn.execute(update(GameRow).where(GameRow.id == self._game_id).values(title=title))
         self._meta["title"] = title
+
+    def rename_seat(self, seat: str, name: str) -> None:
+        """Change who plays ``seat`` by name (a team and its students); ``""`` is the seat's own name."""
+        self._writable()
+        if seat not in SEATS:
+            raise SaveError(self.where, f"seat {seat!r} is not a seat of the game", f"seats are {', '.join(SEATS)}")
+        name = " ".join(name.split())[:200] or SEAT_NAMES[seat]
+        with self._store.tx("written") as conn:
+            conn.execute(update(SeatRow).where(SeatRow.game_id == self._game_id, SeatRow.seat == seat)
+                         .values(name=name))
+        self._seats = [replace(s, name=name) if s.seat == seat else s for s in self._seats]
 
     # ------------------------------------------------------------------ the log
     def action_count(self) -> int:
