@@ -15,23 +15,30 @@ def test_new_game_defaults_to_one_person_against_the_computer(qtbot):
     assert people == ["riyadh"]
 
 
-def test_debrief_says_who_won_and_why(qtbot):
-    """Reported: the end-game dialog had no story of who won and why."""
+def test_debrief_says_who_won_and_why_and_names_your_three_decisions(qtbot):
+    """Reported: the end-game dialog had no story of who won and why, nor of your decisions."""
     from ui.dialogs.game_over import GameOverDialog
-    from wargame import Game, load_scenario
     from wargame.bots import make_bots, play_bots
-    game = Game(load_scenario("pact-2026"), seed=7)
+    from wargame.decisions import top_decisions
+    game = _tutorial_game()
     play_bots(game, make_bots(7))
     dialog = GameOverDialog(game, people=["riyadh"])
     qtbot.addWidget(dialog)
     text = dialog.text.text()
     ranked = sorted(game.scores().items(), key=lambda kv: -kv[1].total)
-    (first, top), (_, runner) = ranked[0], ranked[1]
+    (_, top), (_, runner) = ranked[0], ranked[1]
     best = max(top.components, key=lambda c: c.points)
     assert f"wins with <b>{top.total:.1f}</b>, {top.total - runner.total:.1f} points ahead of" in text
     assert best.label.lower() in text
     place = [s for s, _ in ranked].index("riyadh") + 1
     assert f"Your debrief — Riyadh, {place}" in text
+    qtbot.waitUntil(lambda: dialog.workers[0].isFinished() and "Weighing" not in dialog.text.text(),
+                    timeout=120_000)
+    expected = top_decisions(game, "riyadh", n=3)
+    text = dialog.text.text()
+    assert expected and all(f"{d.text} — <b>{d.effect:+.1f}</b> points against {d.alternative}" in text
+                            for d in expected)
+    dialog.close()
 
 
 def _tutorial_game():

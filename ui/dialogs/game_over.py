@@ -1,18 +1,22 @@
 """The end of the game: a debrief — who won and why, every seat's score, and for each person's
-seat the decisions that moved its score most.
+seat the three decisions that moved its score most.
 
 Every figure is the engine's: the scores and their components (``game.scores()``), the crises
-(``game.state.crises``) and the decisions (:func:`decisions_for`, the what-if machinery).
+(``game.state.crises``) and the decisions (:func:`wargame.decisions.top_decisions`, which plays
+the rest of the game out both ways from each decision). That takes seconds, so it runs in a
+worker thread while the rest of the debrief is already on screen.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.forms.base import seat_name
 from ui.theme import SEAT_COLORS
+from wargame.decisions import Decision, top_decisions
 from wargame.rules.game import Game
 from wargame.rules.scoring import Score
 
@@ -48,40 +52,60 @@ def scores_html(scores: Sequence[tuple[str, Score]]) -> str:
     return f"<table cellspacing='6'>{''.join(rows)}</table>"
 
 
-def decisions_for(game: Game, seat: str, n: int = 3) -> list[Any] | None:
-    """The ``n`` decisions that moved ``seat``'s score most (engine ``top_decisions``), or None
-    when this engine does not provide the query."""
-    try:
-        from wargame.compare import top_decisions  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return list(top_decisions(game, seat, n=n))
+def place_html(game: Game, seat: str) -> str:
+    """The heading of a person's section: the seat, its rank and its score."""
+    ranked = sorted(game.scores().items(), key=lambda kv: -kv[1].total)
+    place = [s for s, _ in ranked].index(seat) + 1
+    total = game.score(seat).total
+    return (f"<h3 style='margin-bottom:2px'>Your debrief — {seat_name(seat)}, {_ordinal(place)} of "
+            f"{len(ranked)} with {total:.1f}</h3>")
 
 
-def decisions_html(game: Game, seat: str) -> str:
-    """A person's seat: its rank, and the three decisions that moved its score most."""
-    ranked = [s for s, _ in sorted(game.scores().items(), key=lambda kv: -kv[1].total)]
-    place = ranked.index(seat) + 1
-    head = f"<h3 style='margin-bottom:2px'>Your debrief — {seat_name(seat)}, {_ordinal(place)} of {len(ranked)}</h3>"
-    found = decisions_for(game, seat)
-    if found is None:
-        return head + "<p style='color:#5C636E'>Every key decision of the game is listed in the debrief " \
-                      "report (Game → Debrief report…).</p>"
-    if not found:
-        return head + "<p>None of your decisions moved your score measurably.</p>"
-    items = "".join(f"<li>{_decision_text(d)}</li>" for d in found)
-    return head + f"<p>The three decisions that moved your score most:</p><ol>{items}</ol>"
-
-
-def _decision_text(decision: Any) -> str:
-    text = getattr(decision, "text", None) or getattr(decision, "label", None) or str(decision)
-    delta = getattr(decision, "delta", None)
-    when = getattr(decision, "quarter", None)
-    return (f"{when}: " if when else "") + text + (f" — <b>{delta:+.1f}</b> points" if delta is not None else "")
+def decisions_html(decisions: Sequence[Decision]) -> str:
+    """The decisions that moved the seat's score most, with the alternative they were weighed against."""
+    if not decisions:
+        return "<p>None of your decisions could be weighed against an alternative.</p>"
+    items = "".join(
+        f"<li>{d.quarter}: {d.text} — <b>{d.effect:+.1f}</b> points against {d.alternative} "
+        f"<span style='color:#5C636E'>(± {d.se:.1f}, {d.playouts} paired playouts)</span></li>"
+        for d in decisions)
+    return ("<p>The three decisions that moved your final score most (the rest of the game played out "
+            f"both ways from each one, with the same dice):</p><ol>{items}</ol>")
 
 
 def _ordinal(n: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+
+
+class _Cancelled(Exception):
+    """Raised from the progress callback to stop a worker whose dialog closed."""
+
+
+class DecisionsWorker(QThread):
+    """Runs ``top_decisions`` for one seat on a copy of the game, off the interface's thread."""
+
+    progressed = Signal(str, int, int)
+    """seat, decisions weighed, decisions in all"""
+    found = Signal(str, list)
+    """seat, the decisions (``wargame.decisions.Decision``)"""
+
+    def __init__(self, game: Game, seat: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.game = game.clone()
+        self.seat = seat
+        self.cancelled = False
+
+    def run(self) -> None:
+        """Weigh the seat's decisions; emit ``found`` (nothing if cancelled)."""
+        def progress(done: int, total: int) -> None:
+            if self.cancelled:
+                raise _Cancelled
+            self.progressed.emit(self.seat, done, total)
+        try:
+            found = top_decisions(self.game, self.seat, n=3, progress=progress)
+        except _Cancelled:
+            return
+        self.found.emit(self.seat, found)
 
 
 class GameOverDialog(QDialog):
@@ -91,15 +115,12 @@ class GameOverDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("The game is over — debrief")
         self.setMinimumWidth(640)
+        self.game = game
+        self.people = list(people)
+        self.sections: dict[str, str] = {seat: "<p style='color:#5C636E'>Weighing your decisions…</p>"
+                                         for seat in self.people}
         layout = QVBoxLayout(self)
-        scores = sorted(game.scores().items(), key=lambda kv: -kv[1].total)
-        crises = len(game.state.crises)
-        html = (f"<h2>Debrief — {game.quarter}</h2>{winner_html(game)}"
-                + "".join(decisions_for_people(game, people))
-                + f"<h3 style='margin-bottom:2px'>Final scores</h3>{scores_html(scores)}"
-                f"<p style='color:#5C636E'>{crises} crisis test{'s' if crises != 1 else ''} over the game. "
-                "The event log and the indicators keep the whole story.</p>")
-        self.text = QLabel(html)
+        self.text = QLabel()
         self.text.setObjectName("debrief")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -112,8 +133,45 @@ class GameOverDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self._render()
+        self.workers: list[DecisionsWorker] = []
+        for seat in self.people:
+            worker = DecisionsWorker(game, seat, self)
+            worker.progressed.connect(self._progressed)
+            worker.found.connect(self._found)
+            self.workers.append(worker)
+            worker.start(QThread.Priority.LowPriority)
 
+    def _render(self) -> None:
+        crises = len(self.game.state.crises)
+        people = "".join(place_html(self.game, seat) + self.sections[seat] for seat in self.people)
+        self.text.setText(
+            f"<h2>Debrief — {self.game.quarter}</h2>{winner_html(self.game)}{people}"
+            f"<h3 style='margin-bottom:2px'>Final scores</h3>{scores_html(sorted(self.game.scores().items(), key=lambda kv: -kv[1].total))}"
+            f"<p style='color:#5C636E'>{crises} crisis test{'s' if crises != 1 else ''} over the game. "
+            "The event log and the indicators keep the whole story; Game → Debrief report… writes it out.</p>")
 
-def decisions_for_people(game: Game, people: Sequence[str]) -> list[str]:
-    """One debrief section per person's seat."""
-    return [decisions_html(game, seat) for seat in people]
+    def _progressed(self, seat: str, done: int, total: int) -> None:
+        self.sections[seat] = (f"<p style='color:#5C636E'>Weighing your decisions: {done} of {total} "
+                               "played out both ways…</p>")
+        self._render()
+
+    def _found(self, seat: str, decisions: list) -> None:
+        self.sections[seat] = decisions_html(decisions)
+        self._render()
+
+    def stop_workers(self) -> None:
+        """Stop the decision workers (each stops after the decision it is weighing) and wait."""
+        for worker in self.workers:
+            worker.cancelled = True
+        for worker in self.workers:
+            worker.wait()
+
+    def done(self, result: int) -> None:  # noqa: D102 (QDialog.done: closing stops the workers)
+        self.stop_workers()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing the window stops the workers too."""
+        self.stop_workers()
+        super().closeEvent(event)
