@@ -190,3 +190,36 @@ def test_analysis_menu_opens_the_dialog(qtbot):
     assert win.whatif_dialog is dialog  # raised, not opened twice
     dialog.reject()
     assert win.whatif_dialog is None
+
+
+def test_forcing_a_decision_compares_with_and_without_it(qtbot):
+    """Issue 16: the what-if dialog forces an action at a point and compares the outcome
+    distributions with and without it (paired seeds)."""
+    from wargame.forced import Forced, compare_forced
+    from wargame import actions as A
+    game = _played(3, seed=4)
+    dialog = _dialog(qtbot, game, games=6, seed=2, here=True)
+    dialog.from_start.setChecked(True)
+    assert not dialog.force_action.isEnabled()  # forcing needs "this game now"
+    dialog.from_here.setChecked(True)
+    assert dialog.force_action.isEnabled()
+    dialog.force_seat.setCurrentIndex(dialog.force_seat.findData("riyadh"))
+    wanted = Forced(A.Declare("riyadh", "islamabad")).to_dict()
+    index = dialog.force_action.findData(wanted)
+    assert index > 0
+    dialog.force_action.setCurrentIndex(index)
+    _run(qtbot, dialog)
+    cmp = dialog.comparison
+    assert cmp is not None and cmp.force.action == A.Declare("riyadh", "islamabad")
+    expected = compare_forced(game, Forced(A.Declare("riyadh", "islamabad")), games=6, seed=2)
+    assert cmp.paired == expected.paired
+    tab = dialog.tabs.count() - 1
+    assert dialog.tabs.isTabVisible(tab) and dialog.tabs.currentIndex() == tab
+    text = dialog.compare_view.text()
+    assert f"{expected.paired['riyadh']['difference']:+.1f}" in text and "Public declaration" in text
+    dialog.resize(1280, 720)
+    dialog.grab().save(os.environ.get("WHATIF_FORCE_PNG", "/tmp/whatif-force.png"))
+    # a plain run afterwards hides the comparison again
+    dialog.force_action.setCurrentIndex(0)
+    _run(qtbot, dialog)
+    assert dialog.comparison is None and not dialog.tabs.isTabVisible(tab)

@@ -52,7 +52,8 @@ class Forced:
     def describe(self) -> str:
         """In words, e.g. "Riyadh: Public declaration (target islamabad) in turn 5"."""
         a = self.action
-        fields = ", ".join(f"{k} {v}" for k, v in a.to_dict().items() if k not in ("type", "seat") and v not in ("", ()))
+        fields = ", ".join(f"{k} {SEAT_NAMES.get(v, v) if isinstance(v, str) else v}" for k, v in a.to_dict().items()
+                           if k not in ("type", "seat", "crisis") and v not in ("", (), []))
         when = f" in turn {self.turn}" if self.turn is not None else ""
         return f"{SEAT_NAMES.get(a.seat, a.seat)}: {a.label}" + (f" ({fields})" if fields else "") + when
 
@@ -101,7 +102,8 @@ class ForcedComparison:
 def paired_differences(base: list[dict[str, Any]], forced: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     """Per seat: mean final score without and with, the mean paired difference, its standard
     error and the share of pairs where the forced game scored more (ties count half)."""
-    pairs = [(b, f) for b, f in zip(base, forced) if b["index"] == f["index"]]
+    by_index = {f["index"]: f for f in forced}
+    pairs = [(b, by_index[b["index"]]) for b in base if b["index"] in by_index]
     out = {}
     for seat in SEATS:
         diffs = [f["scores"][seat] - b["scores"][seat] for b, f in pairs]

@@ -24,15 +24,40 @@ from ui.theme import NEUTRAL, SEAT_COLORS, SEAT_LABELS, THREAT_RED
 from ui.whatif.charts import CrisisCountChart, CrisisOutcomeChart, GapChart, PactChart, ScoreChart
 from ui.whatif.runner import SimulationRunner
 from ui.whatif.table import DecisionTable
+from wargame import actions as A
 from wargame.bots import STYLES
+from wargame.forced import Forced, ForcedComparison
 from wargame.rules.game import Game
 from wargame.simulate import SimulationResult
-from wargame.types import SEATS
+from wargame.types import RESPONSES, SEATS
 
 STYLE_TIPS = {"cautious": "few moves, little money and risk behind the seat's motives",
               "balanced": "the default computer player",
               "opportunist": "more moves, more money and risk"}
 MAX_GAMES = 100_000
+
+
+def comparison_html(cmp: ForcedComparison) -> str:
+    """The paired comparison as a table: each seat's mean final score without and with the
+    decision, the mean paired difference ± its standard error, and how often it did better."""
+    head = "".join(f"<th style='padding:4px 14px'>{h}</th>" for h in
+                   ("Seat", "Without", "With", "Difference (paired)", "Better in"))
+    rows = []
+    for seat in SEATS:
+        p = cmp.paired[seat]
+        colour = NEUTRAL["muted"] if abs(p["difference"]) < 2 * p["se"] else (
+            "#1B5E3B" if p["difference"] > 0 else THREAT_RED)
+        rows.append(f"<tr><td style='padding:4px 14px;color:{SEAT_COLORS[seat]}'><b>{SEAT_LABELS[seat]}</b></td>"
+                    f"<td align='right'>{p['mean_without']:.1f}</td><td align='right'>{p['mean_with']:.1f}</td>"
+                    f"<td align='right' style='color:{colour}'><b>{p['difference']:+.1f} ± {p['se']:.1f}</b></td>"
+                    f"<td align='right'>{p['better_share']:.0%} of {p['pairs']}</td></tr>")
+    o = cmp.outcomes
+    outcomes = ", ".join(f"{k} {o['without'][k]:.0%} → {o['with'][k]:.0%}" for k in o["without"])
+    return (f"<p><b>{cmp.force.describe()}</b> — taken in {cmp.applied} of {len(cmp.forced.games)} "
+            "continuations. Each continuation was played twice on the same seed, without and with the "
+            "decision, so the difference is the decision's, not the dice's (grey: within two standard "
+            f"errors of zero).</p><table cellspacing='0'><tr>{head}</tr>{''.join(rows)}</table>"
+            f"<p>Crisis outcomes, without → with: {outcomes}</p>")
 
 
 def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
@@ -65,6 +90,7 @@ class WhatIfDialog(QDialog):
         self._snapshot = game.clone()  # the point the game had reached; the live game is never used
         self._scenario = game.scenario
         self.result: SimulationResult | None = None
+        self.comparison: ForcedComparison | None = None
         self.runner = SimulationRunner(self)
         self.runner.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.runner.finished.connect(self._on_finished)
@@ -76,6 +102,7 @@ class WhatIfDialog(QDialog):
         lay.setSpacing(6)
         lay.addLayout(self._build_start_row(game))
         lay.addLayout(self._build_style_row(styles or {}))
+        lay.addLayout(self._build_force_row())
         lay.addLayout(self._build_run_row())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -159,6 +186,58 @@ class WhatIfDialog(QDialog):
         row.addStretch(1)
         return row
 
+    def _build_force_row(self) -> QHBoxLayout:
+        """Force a decision: a seat, one of its actions, and when; compared with and without it."""
+        row = QHBoxLayout()
+        title = QLabel("<b>Force a decision:</b>")
+        title.setToolTip("Play every continuation twice on the same seeds, without and with this action, "
+                         "and compare them game by game")
+        row.addWidget(title)
+        self.force_seat = QComboBox()
+        for seat in SEATS:
+            self.force_seat.addItem(SEAT_LABELS[seat], seat)
+        self.force_action = QComboBox()
+        self.force_action.setMinimumContentsLength(42)
+        self.force_action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.force_action.setToolTip("The action every continuation takes (the computer players do the rest)")
+        self.force_turn = QComboBox()
+        self.force_turn.addItem("at the first chance", None)
+        for turn in range(self._snapshot.turn, self._scenario.meta.turns + 1):
+            self.force_turn.addItem(f"in turn {turn} ({self._snapshot.quarter_of(turn)})", turn)
+        self.force_turn.setToolTip("When: the first moment in that quarter the seat may act and the action is legal")
+        for text, box in (("Seat", self.force_seat), ("Action", self.force_action), ("When", self.force_turn)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box, 3 if box is self.force_action else 0)
+        self.force_seat.currentIndexChanged.connect(self._fill_force_actions)
+        self.from_start.toggled.connect(lambda _=False: self._set_running(self.running))
+        self._fill_force_actions()
+        row.addStretch(1)
+        return row
+
+    def _fill_force_actions(self) -> None:
+        seat = str(self.force_seat.currentData())
+        box = self.force_action
+        box.clear()
+        box.addItem("none: just play", None)
+        g = self._snapshot
+        if not g.over:
+            for action in g.legal_actions(seat):
+                if action.kind not in ("end_phase", "undo"):
+                    box.addItem(Forced(action).describe().split(": ", 1)[1], Forced(action).to_dict())
+        for level in RESPONSES:
+            force = Forced(A.Respond(seat, "", level))
+            box.addItem(f"the first crisis it must answer: a {level} response", force.to_dict())
+
+    def forced(self) -> Forced | None:
+        """The decision to force, or None (also None when starting from the scenario's start)."""
+        data = self.force_action.currentData()
+        if data is None or not (self.from_here.isChecked() and self.from_here.isEnabled()):
+            return None
+        force = Forced.from_dict(data)
+        return Forced(force.action, self.force_turn.currentData())
+
     def _build_run_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.run_button = QPushButton("Run")
@@ -202,6 +281,13 @@ class WhatIfDialog(QDialog):
         self.tabs.addTab(split, "Pacts and crises")
         self.tabs.addTab(self.gap_chart, "Bluff gap")
         self.tabs.addTab(self.decisions, "Decisions that separated outcomes")
+        self.compare_view = QLabel()
+        self.compare_view.setTextFormat(Qt.TextFormat.RichText)
+        self.compare_view.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.compare_view.setWordWrap(True)
+        self.compare_view.setMargin(12)
+        self.tabs.addTab(self.compare_view, "With and without the decision")
+        self.tabs.setTabVisible(self.tabs.count() - 1, False)
         return self.tabs
 
     def _fit_to_screen(self) -> None:
@@ -237,8 +323,12 @@ class WhatIfDialog(QDialog):
                             + (f" on {workers} worker processes…" if workers > 1 and games > 1 else "…"))
         if self.result is not None and self.result.games and not self.summary.text().startswith("<i>"):
             self.summary.setText("<i>Previous run, shown until this one ends:</i> " + self.summary.text())
+        force = self.forced()
+        if force is not None:
+            self.progress.setRange(0, 2 * games)
+            self.status.setText(f"Playing {games} games without and {games} with the decision…")
         self._set_running(True)
-        self.runner.start(target, games, seed, workers=workers, styles=self.styles())
+        self.runner.start(target, games, seed, workers=workers, styles=self.styles(), force=force)
 
     def cancel(self) -> None:
         """Stop the run under way; the games already played are kept."""
@@ -252,6 +342,10 @@ class WhatIfDialog(QDialog):
         for w in (self.from_start, self.games_spin, self.seed_spin, self.workers_spin,
                   *self.style_boxes.values()):
             w.setEnabled(not running)
+        here = self.from_here.isChecked() and not self._snapshot.over
+        for w in (self.force_seat, self.force_action, self.force_turn):
+            w.setEnabled(not running and here)
+            w.setToolTip("" if here else "A decision is forced from this game now: choose that start")
         self.from_here.setEnabled(not running and not self._snapshot.over)
         self.run_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
@@ -269,7 +363,11 @@ class WhatIfDialog(QDialog):
         left = (total - done) / rate if rate > 0 else 0.0
         self.status.setText(f"{rate:.0f} games/s, about {left:.0f} s left" if done else "")
 
-    def _on_finished(self, result: SimulationResult) -> None:
+    def _on_finished(self, result: SimulationResult | ForcedComparison) -> None:
+        self.comparison = None
+        if isinstance(result, ForcedComparison):
+            self.comparison = result
+            result = result.forced
         m = result.meta
         if result.games or self.result is None:
             self.result = result
@@ -314,6 +412,13 @@ class WhatIfDialog(QDialog):
         self.gap_chart.set_data(a.get("bluff_gap", {}), self._snapshot.quarter_of,
                                 m["start_turn"] if m.get("from_game") else None)
         self.decisions.set_data(a.get("separating_decisions", {}), m["completed"])
+        cmp = self.comparison if self.comparison is not None and self.comparison.forced is result else None
+        self.tabs.setTabVisible(self.tabs.count() - 1, cmp is not None)
+        if cmp is not None:
+            self.compare_view.setText(comparison_html(cmp))
+            self.summary.setText(self.summary.text() + f" <b>Forced:</b> {cmp.force.describe()}, taken in "
+                                 f"{cmp.applied} of {len(cmp.forced.games)} games; charts show the games with it.")
+            self.tabs.setCurrentIndex(self.tabs.count() - 1)
         self.pages.setCurrentIndex(1)
         self._set_running(False)
 

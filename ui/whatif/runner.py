@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
+from wargame.forced import Forced, compare_forced
 from wargame.simulate import SimulationResult, simulate
 
 _STRAGGLERS: set[QThread] = set()
@@ -38,7 +39,12 @@ class _SimulationThread(QThread):
     def run(self) -> None:
         """Play the run; report the result or the error as a signal (never raise)."""
         try:
-            result = simulate(self.target, progress=self._progress, cancel=self.cancel, **self.kwargs)
+            kwargs = dict(self.kwargs)
+            force = kwargs.pop("force", None)
+            if force is not None:  # with and without the decision, on the same seeds
+                result = compare_forced(self.target, force, progress=self._progress, cancel=self.cancel, **kwargs)
+            else:
+                result = simulate(self.target, progress=self._progress, cancel=self.cancel, **kwargs)
         except Exception as err:  # noqa: BLE001 (any failure must reach the dialog, not kill the thread)
             self.failed.emit(str(err) or type(err).__name__)
             return
@@ -53,7 +59,8 @@ class SimulationRunner(QObject):
 
     Signals (delivered in the thread the runner lives in, i.e. the UI thread):
         progressed(int, int): games done, games requested.
-        finished(object): the :class:`~wargame.simulate.SimulationResult` (possibly partial).
+        finished(object): the :class:`~wargame.simulate.SimulationResult` (possibly partial), or
+            a :class:`~wargame.forced.ForcedComparison` for a run with a forced decision.
         failed(str): the run could not start or broke (a sentence for the player).
     """
 
@@ -80,9 +87,12 @@ class SimulationRunner(QObject):
         return self.running and self._cancel.is_set()
 
     def start(self, target: Any, games: int, seed: int, workers: int = 1,
-              styles: dict[str, str] | None = None) -> None:
+              styles: dict[str, str] | None = None, force: Forced | None = None) -> None:
         """Start a run of ``games`` continuations of ``target`` (a Scenario or a private Game copy).
 
+        With ``force`` (``target`` must be a Game), the run is
+        :func:`wargame.forced.compare_forced`: ``games`` continuations without and ``games`` with
+        the decision, and ``finished`` carries a :class:`~wargame.forced.ForcedComparison`.
         ``target`` is read from the worker thread: never pass the live game.
         """
         if self.running:
@@ -90,7 +100,9 @@ class SimulationRunner(QObject):
         self.result = None
         self._stale = False
         self._cancel = threading.Event()
-        kwargs = {"games": games, "seed": seed, "workers": workers, "styles": dict(styles or {})}
+        kwargs: dict[str, Any] = {"games": games, "seed": seed, "workers": workers, "styles": dict(styles or {})}
+        if force is not None:
+            kwargs["force"] = force
         thread = _SimulationThread(target, kwargs, self._cancel)
         queued = Qt.ConnectionType.QueuedConnection
         thread.progressed.connect(self._on_progressed, queued)
