@@ -132,7 +132,7 @@ def test_role_briefs_dialog_prints_the_seat_on_screen(qtbot, tmp_path):
     from ui.dialogs.briefs import BriefsDialog, show_briefs
     from ui.report_pdf import write_briefs_pdf  # noqa: F401  (the PDF writer the dialog uses)
 
-    win = start_from_welcome(qtbot, tmp_path, {"islamabad": ""})
+    win = start_from_welcome(qtbot, tmp_path, {"islamabad": "", "washington": TEAM})
     win.menu_actions["briefs"].trigger()
     dialog = win.findChild(BriefsDialog, "briefs")
     assert dialog is not None and dialog.seats() == [win.viewer or "ankara"]
@@ -141,13 +141,26 @@ def test_role_briefs_dialog_prints_the_seat_on_screen(qtbot, tmp_path):
     assert dialog.seats() == ["washington"]
     assert "Role brief: " in dialog.text.toPlainText() and "What the others are known to want" in dialog.text.toPlainText()
     assert dialog.default_name(".pdf") == "briefs-pact-2026-washington.pdf"
+    assert f"for {TEAM}, playing Washington" in dialog.text.toPlainText()
     out = dialog.write(tmp_path / "washington.pdf")
     assert out.read_bytes().startswith(b"%PDF")
     assert 1 <= len(re.findall(rb"/Type\s*/Page(?![s\w])", out.read_bytes())) <= 2
     dialog.seat.setCurrentIndex(dialog.seat.count() - 1)
     assert dialog.seats() == list(SEATS)
     html = dialog.write(tmp_path / "all.html").read_text(encoding="utf-8")
-    assert html.count("Role brief: ") == 4
+    assert html.count("Role brief: ") == 4 and f"<b>{TEAM}</b>, playing Washington" in html
+
+
+def test_brief_tab_links_to_the_printable_brief(qtbot, tmp_path):
+    from ui.dialogs.briefs import BriefsDialog
+    from ui.seat_panel import PRINT_BRIEF
+
+    win = start_from_welcome(qtbot, tmp_path, {"riyadh": ""})
+    panel = win.seat_panel
+    assert PRINT_BRIEF in panel.brief.text()
+    panel.brief.linkActivated.emit(PRINT_BRIEF)
+    dialog = win.findChild(BriefsDialog, "briefs")
+    assert dialog is not None and dialog.seats() == [panel._seat or "ankara"]
 
 
 # ------------------------------------------------------------------ the debrief dialog

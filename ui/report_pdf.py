@@ -258,7 +258,7 @@ def write_report_pdf(record_path: str | Path, out_path: str | Path) -> Path:
     return write_pdf(load_source(record_path), out_path)
 
 
-def write_briefs_pdf(scenario: Any, out_path: str | Path, seats: Any = None) -> Path:
+def write_briefs_pdf(scenario: Any, out_path: str | Path, seats: Any = None, teams: Any = None) -> Path:
     """Write the role briefs of ``seats`` (all by default) of a ``Scenario`` as an A4 PDF, each
     seat from a new page (what ``wargame briefs -o X.pdf`` and Help → Role briefs… run)."""
     from wargame.briefs import briefs_html
@@ -271,7 +271,7 @@ def write_briefs_pdf(scenario: Any, out_path: str | Path, seats: Any = None) -> 
     who = SEAT_NAMES.get(chosen[0], chosen[0]) if chosen and len(chosen) == 1 else "every seat"
     title = f"Role brief{'' if chosen and len(chosen) == 1 else 's'}: {who}"
     writer = a4_writer(out, title)
-    doc = html_document(briefs_html(scenario, chosen, stylesheet=css.QT))
+    doc = html_document(briefs_html(scenario, chosen, stylesheet=css.QT, teams=teams))
     _paint_pages(doc, writer, title, f"Layered Deterrence · {scenario.meta.title}", keep_whole=0.2)
     del writer
     return out

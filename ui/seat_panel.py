@@ -73,6 +73,7 @@ class SeatPanel(QWidget):
         self.brief.setTextFormat(Qt.TextFormat.RichText)
         self.brief.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.brief.setContentsMargins(8, 8, 8, 8)
+        self.brief.linkActivated.connect(self._open_brief)
         brief_scroll = scrolled(self.brief)
         self.tabs.addTab(self.actions, "Actions")
         self.tabs.addTab(scroll, "Portfolio")
@@ -80,6 +81,11 @@ class SeatPanel(QWidget):
         self.tabs.currentChanged.connect(lambda i: i == 1 and self.portfolio.load())
         layout.addWidget(self.tabs, 1)
         self._seat: str | None = None
+
+    def _open_brief(self, link: str) -> None:
+        if link == PRINT_BRIEF:
+            from ui.dialogs.briefs import show_briefs
+            show_briefs(self.window(), self._seat)
 
     def set_game(self, game: Game, seat: str | None, can_act: bool = True, who: str = "",
                  observer: bool = False, portfolio: bool = True) -> None:
@@ -137,6 +143,10 @@ def income_text(game: Game, seat: str, income: int) -> str:
     return money(paid) if paid == income else f"{money(paid)} (of {money(income)}: sanctions bite)"
 
 
+PRINT_BRIEF = "brief:print"
+"""The Brief tab's link to the printable role brief (Help → Role briefs…)."""
+
+
 def brief_html(game: Game, seat: str | None) -> str:
     """The seat's role brief (from the scenario) and what it is scored on, with the values now."""
     if seat is None:
@@ -153,7 +163,8 @@ def brief_html(game: Game, seat: str | None) -> str:
             f"<table cellspacing='2'>{rows}</table>"
             f"<p style='color:#5C636E'>Total now: <b>{game.score(seat).total:.1f}</b>. "
             "The scoreboard shows every seat's breakdown; the Portfolio tab what each "
-            "commitment costs and would deliver if tested.</p>")
+            "commitment costs and would deliver if tested.</p>"
+            f"<p><a href='{PRINT_BRIEF}'>Read or print the full role brief (PDF)…</a></p>")
 
 
 def _text(widget: QLabel | QTabWidget, text: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from wargame import __version__
 from wargame.report import css
@@ -81,7 +81,7 @@ def _position(game: Game, seat: str) -> str:
     ind = game.indicators()["seats"][seat]
     income = money(spec.income) + (" (85% while sanctioned)" if spec.sanctioned else "")
     rows = [
-        ("Budget", money(spec.budget)), ("Income per quarter", income),
+        ("Budget before the first income", money(spec.budget)), ("Income per quarter", income),
         ("Debt", money(spec.debt)), ("Reserves", money(spec.reserves)),
         ("Actions (political capital) a quarter", str(spec.political_capital)),
         ("Credibility (0–100)", f"{spec.credibility:.0f}"),
@@ -149,8 +149,8 @@ def _others_want(scenario: Scenario, seat: str) -> str:
             f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>')
 
 
-def seat_brief_html(game: Game, seat: str, first: bool = True) -> str:
-    """One seat's brief (the body's part), from a game at its start."""
+def seat_brief_html(game: Game, seat: str, first: bool = True, team: str = "") -> str:
+    """One seat's brief (the body's part), from a game at its start; ``team``: who plays it."""
     scenario = game.scenario
     spec = scenario.seats[seat]
     meta = scenario.meta
@@ -159,8 +159,9 @@ def seat_brief_html(game: Game, seat: str, first: bool = True) -> str:
     head_class = "" if first else ' class="newpage"'
     return (f"<h1{head_class}>Role brief: {_chip(seat)}</h1>"
             f'<p class="sub">{escape(meta.title)} &middot; {meta.turns} quarters from '
-            f"{game.quarter_of(1)} to {game.quarter_of(meta.turns)} &middot; for the team playing "
-            f"{escape(SEAT_NAMES.get(seat, seat))}</p>"
+            f"{game.quarter_of(1)} to {game.quarter_of(meta.turns)} &middot; for "
+            + (f"<b>{escape(team)}</b>, playing " if team else "the team playing ")
+            + f"{escape(SEAT_NAMES.get(seat, seat))}</p>"
             f'<p class="role"><i>{escape(spec.brief)}</i></p>'
             f"<h2>Your motives</h2>{motives}"
             + _scoring(game, seat) + _position(game, seat)
@@ -172,11 +173,14 @@ def seat_brief_html(game: Game, seat: str, first: bool = True) -> str:
               f"Layered Deterrence {__version__} from the scenario file.</p>")
 
 
-def briefs_html(scenario: Scenario, seats: Iterable[str] | None = None, *, stylesheet: str | None = None) -> str:
-    """The briefs of ``seats`` (all by default), each starting on a new page, as one HTML page."""
+def briefs_html(scenario: Scenario, seats: Iterable[str] | None = None, *, stylesheet: str | None = None,
+                teams: Mapping[str, str] | None = None) -> str:
+    """The briefs of ``seats`` (all by default), each starting on a new page, as one HTML page
+    (``teams``: who plays each seat, by seat, named under the title)."""
     chosen = list(seats) if seats is not None else list(SEATS)
     game = Game(scenario, 0)
-    body = "".join(seat_brief_html(game, seat, first=i == 0) for i, seat in enumerate(chosen))
+    body = "".join(seat_brief_html(game, seat, first=i == 0, team=(teams or {}).get(seat, ""))
+                   for i, seat in enumerate(chosen))
     who = SEAT_NAMES.get(chosen[0], chosen[0]) if len(chosen) == 1 else "every seat"
     title = escape(f"Role brief{'s' if len(chosen) > 1 else ''}: {who} — {scenario.meta.title}")
     style = (stylesheet if stylesheet is not None else css.WEB) + BRIEF_CSS
@@ -185,9 +189,10 @@ def briefs_html(scenario: Scenario, seats: Iterable[str] | None = None, *, style
             f"<style>{style}</style></head><body>{body}</body></html>\n")
 
 
-def write_briefs_html(scenario: Scenario, out: str | Path, seats: Iterable[str] | None = None) -> Path:
+def write_briefs_html(scenario: Scenario, out: str | Path, seats: Iterable[str] | None = None,
+                      teams: Mapping[str, str] | None = None) -> Path:
     """Write the briefs as an HTML file."""
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(briefs_html(scenario, seats), encoding="utf-8")
+    path.write_text(briefs_html(scenario, seats, teams=teams), encoding="utf-8")
     return path

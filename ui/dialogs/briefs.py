@@ -24,9 +24,11 @@ ALL = "all"
 class BriefsDialog(QDialog):
     """A seat chooser, the brief as it will print, and Save as PDF / Save as web page."""
 
-    def __init__(self, scenario: Any, seat: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, scenario: Any, seat: str | None = None, parent: QWidget | None = None,
+                 teams: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.scenario = scenario
+        self.teams = dict(teams or {})
         self.setWindowTitle(f"Role briefs — {scenario.meta.title}")
         self.setObjectName("briefs")
         self.resize(980, 660)
@@ -71,7 +73,7 @@ class BriefsDialog(QDialog):
 
     def _show(self, *_: object) -> None:
         from wargame.briefs import briefs_html
-        self.text.setHtml(briefs_html(self.scenario, self.seats(), stylesheet=css.QT))
+        self.text.setHtml(briefs_html(self.scenario, self.seats(), stylesheet=css.QT, teams=self.teams))
 
     def default_name(self, suffix: str) -> str:
         """``briefs-pact-2026-riyadh.pdf`` (no seat for every seat)."""
@@ -84,9 +86,9 @@ class BriefsDialog(QDialog):
         out = Path(path)
         if out.suffix.lower() == ".pdf":
             from ui.report_pdf import write_briefs_pdf
-            return write_briefs_pdf(self.scenario, out, self.seats())
+            return write_briefs_pdf(self.scenario, out, self.seats(), self.teams)
         from wargame.briefs import write_briefs_html
-        return write_briefs_html(self.scenario, out.with_suffix(out.suffix or ".html"), self.seats())
+        return write_briefs_html(self.scenario, out.with_suffix(out.suffix or ".html"), self.seats(), self.teams)
 
     def _save(self, suffix: str) -> Path | None:
         from wargame.storage import default_saves_dir
@@ -120,7 +122,10 @@ def show_briefs(win: Any, seat: str | None = None) -> BriefsDialog:
         scenario = load_scenario("pact-2026")
     if seat is None:
         seat = getattr(win, "viewer", None)
-    dialog = BriefsDialog(scenario, seat, win if isinstance(win, QWidget) else None)
+    from ui.handover import team_name
+    teams = {s: team_name(win, s) for s in SEATS} if controller is not None else {}
+    dialog = BriefsDialog(scenario, seat, win if isinstance(win, QWidget) else None,
+                          {s: t for s, t in teams.items() if t})
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     return dialog
