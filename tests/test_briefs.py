@@ -59,7 +59,7 @@ def test_brief_has_motives_scoring_position_and_the_others(tmp_path: Path) -> No
     text = plain(html)
     spec = scenario.seats["riyadh"]
     assert spec.role.motives[0] in text and spec.brief in text
-    assert f"Budget before the first income {money(spec.budget)}" in text and f"Income per quarter {money(spec.income)}" in text
+    assert f"Starting budget {money(spec.budget)}" in text and f"Income per quarter {money(spec.income)}" in text
     for component in Game(scenario, 0).score("riyadh").components:
         assert component.label in text and spec.role.scoring[component.key] in text
     assert "Saudi–Pakistani Mutual Defence Agreement" in text and "assistance clause" in text

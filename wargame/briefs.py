@@ -81,7 +81,7 @@ def _position(game: Game, seat: str) -> str:
     ind = game.indicators()["seats"][seat]
     income = money(spec.income) + (" (85% while sanctioned)" if spec.sanctioned else "")
     rows = [
-        ("Budget before the first income", money(spec.budget)), ("Income per quarter", income),
+        ("Starting budget", money(spec.budget)), ("Income per quarter", income),
         ("Debt", money(spec.debt)), ("Reserves", money(spec.reserves)),
         ("Actions (political capital) a quarter", str(spec.political_capital)),
         ("Credibility (0–100)", f"{spec.credibility:.0f}"),
