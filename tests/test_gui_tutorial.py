@@ -191,3 +191,22 @@ def test_difficulty_level_chosen_on_the_new_game_screen_plays_the_computer_seats
         assert "riyadh" not in controller._bots
     finally:
         controller.close()
+
+
+def test_tutorial_says_when_the_crisis_does_not_call_on_riyadh(qtbot):
+    from ui.tutorial import TutorialBox, progress
+    from wargame import actions as A
+    g = _tutorial_game()
+    g.apply(A.Propose("riyadh", "arms_sale", ("ankara",),
+                      A.make_terms(seller="ankara", buyer="riyadh", value=1000, turns=4, domain="amd")))
+    g.apply(A.InjectCrisis("facilitator", "east_med_standoff", "ankara"))
+    while g.phase != "crisis":
+        if g.phase == "investment" and not any(a.kind == "invest" for a in g.actions):
+            g.apply(A.Invest("riyadh", "amd", 500))
+        for seat in list(g.acting_seats()):
+            g.apply(A.EndPhase(seat))
+    assert g.state.crisis is not None and "riyadh" not in g.state.crisis.obligations
+    assert progress(g) == 4
+    box = TutorialBox(g)
+    qtbot.addWidget(box)
+    assert "does not call on Riyadh" in box.current.text()

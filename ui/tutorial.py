@@ -106,8 +106,15 @@ class TutorialBox(QFrame):
         steps = QLabel("<br>".join(rows))
         steps.setObjectName("tutorial_steps")
         layout.addWidget(steps)
-        if self.done < len(STEPS):
-            self.current: QLabel = hint_label(STEPS[self.done].hint, self)
+        crisis = game.state.crisis
+        if self.done == len(STEPS) - 1 and crisis is not None and SEAT != crisis.target \
+                and SEAT not in crisis.obligations:
+            self.current: QLabel = hint_label(Hint(
+                "A crisis elsewhere", f"{crisis.title}: this one does not call on Riyadh. Watch the seats "
+                "that are called on answer it; the outcome screen explains the roll.", "10.3",
+                "Who is invoked, and what they owe"), self)
+        elif self.done < len(STEPS):
+            self.current = hint_label(STEPS[self.done].hint, self)
         else:
             self.current = QLabel("<b>Well done.</b> You have proposed a deal, invested and met a crisis. "
                                   "Play on to the end of the fourth quarter: the debrief tells you who won "
