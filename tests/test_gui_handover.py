@@ -34,6 +34,7 @@ def window(qtbot, controller):
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.wait(300)  # the heavy views load after the first paint (they add widgets to the window)
     return win
 
 
@@ -41,6 +42,12 @@ def assert_covered(win, seat: str) -> None:
     """The overlay hides the whole window and nothing of the seat can be used."""
     assert win.handover.isVisible() and win.handover.seat == seat
     assert win.handover.geometry() == win.rect()
+    for x, y in ((0.5, 0.5), (0.15, 0.5), (0.85, 0.3), (0.5, 0.9), (0.5, 0.03)):  # on top everywhere
+        point = win.rect().center()
+        point.setX(int(win.width() * x))
+        point.setY(int(win.height() * y))
+        hit = win.childAt(point)
+        assert hit is win.handover or win.handover.isAncestorOf(hit), f"{hit!r} shows at {x}, {y}"
     assert not win._can_act()
     assert not win.menu_actions["propose"].isEnabled()
     assert "hand-over" in win.menu_actions["propose"].toolTip()

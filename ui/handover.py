@@ -26,6 +26,11 @@ def team_name(window: QWidget | None, seat: str) -> str:
     return ""
 
 
+RESTACK = frozenset({QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ChildAdded,
+                     QEvent.Type.LayoutRequest})
+"""Events of the window after which the overlay makes sure it still covers everything."""
+
+
 class HandoverOverlay(QWidget):
     """An opaque overlay over its parent window: "Pass the laptop to Riyadh — click when ready".
 
@@ -94,7 +99,10 @@ class HandoverOverlay(QWidget):
         painter.fillRect(self.rect(), QColor("#1F2328"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Follow the parent's size."""
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+        """Follow the parent's size, and stay on top of whatever the window adds or re-lays out
+        while covered (docks tabified, views loaded after the first paint)."""
+        if watched is self.parentWidget() and event.type() in RESTACK and self.covering():
             self.setGeometry(self.parentWidget().rect())
+            if self.parentWidget().children()[-1] is not self:
+                self.raise_()
         return False
