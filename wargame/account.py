@@ -8,7 +8,14 @@ from wargame.rules.game import Game
 from wargame.types import SEAT_NAMES, SEATS, money
 
 QUIET_KINDS = frozenset({"pass", "phase", "answer", "turn"})
-"""Event kinds left out of the account (they are in the log)."""
+"""Event kinds left out of the account (they are in the log); a rejection is shown (it says why)."""
+
+EXPLAINING_KINDS = ("signed", "outcome", "credibility", "learning", "withdrawn", "purchase", "lapsed", "answer")
+"""Event kinds that can explain a turning point, most telling first."""
+
+
+def _shown(e: Event) -> bool:
+    return e.kind not in QUIET_KINDS or (e.kind == "answer" and "reason" in e.data)
 
 
 def indicator_table(g: Game) -> list[str]:
@@ -30,7 +37,7 @@ def indicator_table(g: Game) -> list[str]:
 
 def event_lines(events: Iterable[Event]) -> list[str]:
     """One line per noteworthy event."""
-    return [f"  {e.text}" for e in events if e.kind not in QUIET_KINDS]
+    return [f"  {e.text}" for e in events if _shown(e)]
 
 
 def score_lines(g: Game) -> list[str]:
@@ -54,11 +61,40 @@ def write_account(g: Game, out: TextIO, events: list[Event] | None = None) -> No
             turn = e.turn
             out.write(f"\n== {g.quarter_of(e.turn)} ==\n")
             continue
-        if e.kind in QUIET_KINDS:
+        if not _shown(e):
             continue
         out.write(f"  {e.text}\n")
     if turn is not None:
         _quarter_end(g, turn, out)
+    lines = turning_points(g, events) if g.over else []  # a summary of the whole game
+    if lines:
+        out.write("\nTurning points (each seat's biggest rise and fall in score, and what happened then):\n")
+        out.write("\n".join(lines) + "\n")
+
+
+def turning_points(g: Game, events: list[Event] | None = None) -> list[str]:
+    """For each seat, the quarters its score rose and fell most, with the events of that
+    quarter that involved it (signings, crisis outcomes, credibility...)."""
+    events = g.events if events is None else events
+    rows = {int(r["turn"]): r for r in g.state.history}
+    turns = sorted(rows)
+    lines = []
+    for seat in SEATS:
+        moves = [(float(rows[t]["seats"][seat]["score"]) - float(rows[p]["seats"][seat]["score"]), t)
+                 for p, t in zip(turns, turns[1:])]
+        if not moves:
+            continue
+        rise, fall = max(moves), min(moves)
+        for change, turn in (rise, fall):
+            if (change < 0.5 and (change, turn) == rise) or (change > -0.5 and (change, turn) == fall):
+                continue
+            before = float(rows[turns[turns.index(turn) - 1]]["seats"][seat]["score"])
+            why = [e for kind in EXPLAINING_KINDS for e in events
+                   if e.kind == kind and e.turn == turn and seat in e.seats and _shown(e)][:2]
+            because = "; ".join(e.text for e in why) or "no deal or test of its own: the others' moves and the quarter's flows"
+            lines.append(f"  {SEAT_NAMES[seat]} {'rose' if change > 0 else 'fell'} {change:+.1f} in "
+                         f"{g.quarter_of(turn)} ({before:.1f} → {before + change:.1f}): {because}")
+    return lines
 
 
 def _quarter_end(g: Game, turn: int, out: TextIO) -> None:
