@@ -131,9 +131,17 @@ class Monkey:
         elif roll < 0.90:
             self._count("resize")
             win.resize(*rng.choice([(1280, 720), (1366, 768), (1600, 900), (1024, 700)]))
-        elif roll < 0.95:
+        elif roll < 0.93:
             self._count("log filter")
             win.log.filter.setText(rng.choice(["", "crisis", "riyadh", "p", ""]))
+        elif roll < 0.95:
+            self._count("facilitator")
+            if win.facilitator.active:  # back to the seats: the hand-over screen comes up
+                win.facilitator.leave()
+            else:
+                win.facilitator.enter(pin="")
+            if rng.random() < 0.5:
+                win.facilitator.toggle_projector()
         else:
             self._count("wait")
             self.qtbot.wait(rng.choice([1, 5, 20]))  # computer seats move on the timer
@@ -144,6 +152,9 @@ def check_window_tells_the_truth(win) -> None:
     acts = win.menu_actions
     if win.handover.covering():
         assert not win._can_act() and not acts["undo"].isEnabled()
+        if win.isVisible():  # nothing of the seat shows through, whatever the window re-laid out
+            hit = win.childAt(win.rect().center())
+            assert hit is win.handover or win.handover.isAncestorOf(hit), f"{hit!r} shows over the hand-over"
         return
     seat = win.viewer
     if win._can_act() and seat in SEATS and acts["undo"].isEnabled():
