@@ -162,12 +162,17 @@ def _rulings(game: Game, crisis: Crisis) -> list[Event]:
     return [e for e in game.events if e.kind == "ruling" and e.data.get("crisis") == crisis.id]
 
 
+def ruling_cost(target: str, delta: int) -> str:
+    """What a ruling's damage correction ``delta`` ($m) means for the target, in words."""
+    if delta < 0:
+        return f"{target} pays {money(-delta)} more"
+    return f"{target} recovers {money(delta)}" if delta > 0 else "no change in damage"
+
+
 def _ruling_text(game: Game, crisis: Crisis) -> str:
     parts = []
     for e in _rulings(game, crisis):
-        delta = int(e.data.get("delta", 0))
-        cost = (f"{seat_name(crisis.target)} pays {money(-delta)} more" if delta < 0 else
-                f"{seat_name(crisis.target)} recovers {money(delta)}" if delta > 0 else "no change in damage")
+        cost = ruling_cost(seat_name(crisis.target), int(e.data.get("delta", 0)))
         parts.append(f"{e.data.get('old', '?')} \u2192 {e.data.get('new', '?')} in "
                      f"{game.quarter_of(e.turn)}; {cost}. Rationale: {e.data.get('rationale', '')}")
     return " ".join(parts)
@@ -239,9 +244,9 @@ def interventions(game: Game) -> list[Intervention]:
         elif e.kind == "ruling":
             c = crises.get(str(d.get("crisis", "")))
             what = f"{c.title} against {seat_name(c.target)}" if c is not None else "a crisis"
-            out.append(Intervention(e.turn, "Ruling",
-                                    f"{what}: outcome {d.get('old', '?')} \u2192 {d.get('new', '?')} "
-                                    f"({money(int(d.get('delta', 0)))} to the target)", str(d.get("rationale", ""))))
+            cost = ruling_cost(seat_name(c.target) if c is not None else "the target", int(d.get("delta", 0)))
+            out.append(Intervention(e.turn, "Ruling", f"{what}: outcome {d.get('old', '?')} \u2192 "
+                                    f"{d.get('new', '?')}; {cost}", str(d.get("rationale", ""))))
         elif e.kind == "world" and d.get("injected"):
             out.append(Intervention(e.turn, "Event injected", short_text(e)))
         elif e.kind == "crisis" and e.turn in injected and e.text.startswith("CRISIS:"):
