@@ -210,3 +210,19 @@ def test_tutorial_says_when_the_crisis_does_not_call_on_riyadh(qtbot):
     box = TutorialBox(g)
     qtbot.addWidget(box)
     assert "does not call on Riyadh" in box.current.text()
+
+
+def test_debrief_worker_stops_when_its_window_goes(qtbot):
+    """Deleting the window under a debrief still weighing decisions stops the worker, no crash."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+    from ui.dialogs import game_over
+    from wargame.bots import make_bots, play_bots
+    game = _tutorial_game()
+    play_bots(game, make_bots(7))
+    parent = QWidget()
+    dialog = game_over.GameOverDialog(game, parent, people=["riyadh"])
+    worker = dialog.workers[0]
+    shiboken6.delete(parent)
+    qtbot.waitUntil(worker.isFinished, timeout=60_000)
+    qtbot.waitUntil(lambda: worker not in game_over._RUNNING, timeout=10_000)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import QThread, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -89,23 +90,53 @@ class DecisionsWorker(QThread):
     found = Signal(str, list)
     """seat, the decisions (``wargame.decisions.Decision``)"""
 
-    def __init__(self, game: Game, seat: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, game: Game, seat: str, owner: QObject | None = None) -> None:
+        super().__init__()  # no parent: it must outlive an owner deleted with its window
         self.game = game.clone()
         self.seat = seat
+        self.owner = owner
         self.cancelled = False
 
     def run(self) -> None:
         """Weigh the seat's decisions; emit ``found`` (nothing if cancelled)."""
         def progress(done: int, total: int) -> None:
-            if self.cancelled:
-                raise _Cancelled
+            if self.cancelled or (self.owner is not None and not shiboken6.isValid(self.owner)):
+                raise _Cancelled  # stopped, or the dialog was deleted (with its window)
             self.progressed.emit(self.seat, done, total)
         try:
             found = top_decisions(self.game, self.seat, n=3, progress=progress)
         except _Cancelled:
             return
         self.found.emit(self.seat, found)
+
+
+_RUNNING: set[DecisionsWorker] = set()
+"""Workers still running (kept alive here until they finish)."""
+
+
+_HOOKED: list[QCoreApplication] = []
+
+
+def _start(worker: DecisionsWorker) -> None:
+    app = QCoreApplication.instance()
+    if app is not None and app not in _HOOKED:
+        app.aboutToQuit.connect(_stop_all)
+        _HOOKED.append(app)
+    _RUNNING.add(worker)
+    worker.finished.connect(lambda: _RUNNING.discard(worker))
+    worker.start(QThread.Priority.LowPriority)
+
+
+def _cancel(workers: Sequence[DecisionsWorker]) -> None:
+    for worker in workers:
+        worker.cancelled = True
+
+
+def _stop_all() -> None:
+    """At exit: stop every worker (each after the decision it is weighing) and wait for it."""
+    _cancel(list(_RUNNING))
+    for worker in list(_RUNNING):
+        worker.wait()
 
 
 class GameOverDialog(QDialog):
@@ -140,7 +171,7 @@ class GameOverDialog(QDialog):
             worker.progressed.connect(self._progressed)
             worker.found.connect(self._found)
             self.workers.append(worker)
-            worker.start(QThread.Priority.LowPriority)
+            _start(worker)
 
     def _render(self) -> None:
         crises = len(self.game.state.crises)
