@@ -90,3 +90,13 @@ def test_top_decisions_names_the_seats_weightiest_decisions():
         assert d.action.seat == "riyadh" and d.text.startswith("Riyadh") and d.alternative
         assert g.actions[d.index] == d.action
     assert top_decisions(g, "riyadh", n=3, playouts=2, max_decisions=8) == top  # deterministic
+
+
+def test_simulate_command_forces_a_decision():
+    from test_storage_support import cli
+    done = cli("simulate", "--games", "3", "--seed", "1", "--no-progress",
+               "--force", '{"type": "declare", "seat": "riyadh", "target": "islamabad"}')
+    assert done.returncode == 0, done.stderr
+    assert "Forced decision: Riyadh: Public declaration (target Islamabad)" in done.stdout
+    bad = cli("simulate", "--games", "1", "--no-progress", "--force", "{oops")
+    assert bad.returncode == 2 and "not JSON" in bad.stderr

@@ -75,8 +75,24 @@ def _starting_game(args: argparse.Namespace) -> Any:
         return record.game_at_turn(args.at)
 
 
+def _parse_force(text: str, turn: int | None) -> Any:
+    """``--force`` as JSON (``{"type": "declare", "seat": "riyadh", "target": "islamabad"}``)."""
+    import json
+    from wargame.actions import action_from_dict
+    from wargame.forced import Forced
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not JSON ({err.msg}); e.g. '{{\"type\": \"declare\", \"seat\": \"riyadh\", "
+                         f"\"target\": \"islamabad\"}}'") from None
+    if isinstance(data, dict) and data.get("type") == "respond":
+        data.setdefault("crisis", "")
+    return Forced(action_from_dict(data), turn)
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Run the what-if analysis."""
+    from wargame.errors import WargameError
     from wargame.simulate import SimulationError, simulate
     try:
         styles = parse_styles(args.style)
@@ -93,7 +109,17 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.at is not None and not args.source:
         print("error: --at needs --from FILE", file=sys.stderr)
         return 2
+    force = None
+    if args.force:
+        try:
+            force = _parse_force(args.force, args.force_turn)
+        except ValueError as err:
+            print(f"error: --force: {err}", file=sys.stderr)
+            return 2
     start = _starting_game(args)
+    if force is not None and start is None:
+        from wargame.rules.game import Game
+        start = Game(args.scenario, args.seed)
     cancel = threading.Event()
     previous = None
 
@@ -107,10 +133,17 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         previous = signal.signal(signal.SIGINT, on_interrupt)
     bar = ProgressBar(sys.stderr) if not args.no_progress else None
     try:
-        result = simulate(start if start is not None else args.scenario, args.games, args.seed,
-                          workers=args.workers, styles=styles, progress=bar, cancel=cancel,
-                          ray=args.ray, top=args.top)
-    except SimulationError as err:
+        if force is not None:
+            from wargame.forced import compare_forced
+            comparison = compare_forced(start, force, args.games, args.seed, workers=args.workers,
+                                        styles=styles, progress=bar, cancel=cancel)
+            result = comparison.forced
+        else:
+            comparison = None
+            result = simulate(start if start is not None else args.scenario, args.games, args.seed,
+                              workers=args.workers, styles=styles, progress=bar, cancel=cancel,
+                              ray=args.ray, top=args.top)
+    except WargameError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     finally:
@@ -119,6 +152,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if bar is not None and result.cancelled:
         bar.close()
     print(result.summary(top=args.top_shown))
+    if comparison is not None:
+        print("\n" + comparison.summary())
     if args.json:
         text = result.to_json(indent=None if args.compact else 1, games=not args.no_games)
         with open(args.json, "w", encoding="utf-8") as fh:
@@ -158,4 +193,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=int, default=10, help="separating decisions kept per seat (default 10)")
     p.add_argument("--top-shown", type=int, default=3, help="separating decisions printed per seat")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--force", default=None, metavar="ACTION_JSON",
+                   help="force a decision and compare with and without it on the same seeds, e.g. "
+                        "'{\"type\": \"declare\", \"seat\": \"riyadh\", \"target\": \"islamabad\"}' "
+                        "(a respond without a crisis answers the first crisis the seat must answer)")
+    p.add_argument("--force-turn", type=int, default=None, metavar="TURN",
+                   help="with --force: take it in this turn (default: at the first chance)")
     p.set_defaults(func=cmd_simulate)
