@@ -55,6 +55,8 @@ def test_arms_sale_preview_names_instalments_and_the_score_move(sc):
     keys = {m.key for m in c.components}
     assert keys == {comp.key for comp in g.score("riyadh").components}
     assert c.to_dict()["per_quarter"] == 500
+    # the capability arrives over the quarters: the preview says what it adds once delivered
+    assert any(line.startswith("Once delivered, if you are tested: real deterrence") for line in c.if_tested)
 
 
 def test_alliance_preview_says_what_it_obliges_and_delivers(sc):
@@ -115,3 +117,16 @@ def test_chances_split_the_roll_interval():
     assert (low, high) == (0.32, 0.72)
     assert ch == {"deterred": 0.25, "contained": 0.5, "damaging": 0.25}
     assert chances_for(0.52, wavering_backed=True)[2]["damaging"] == 0.0
+
+
+def test_layer_preview_follows_the_payer_term(sc):
+    """Rules §4.4: with ``payer`` one member pays every member's share of a layer."""
+    g = Game(sc, seed=3)
+    members = len(g.state.commitments["smda"].parties)
+    terms = {"pact": "smda", "layer": "planning", "payer": "riyadh"}
+    riyadh = preview_deal(g, "riyadh", "riyadh", "layer", ["islamabad"], terms)
+    islamabad = preview_deal(g, "islamabad", "riyadh", "layer", ["islamabad"], terms)
+    assert riyadh.cost_now == 300 * members and islamabad.cost_now == 0
+    assert any("every member's share" in line for line in riyadh.obligations)
+    shared = preview_deal(g, "islamabad", "riyadh", "layer", ["islamabad"], {"pact": "smda", "layer": "planning"})
+    assert shared.cost_now == 300

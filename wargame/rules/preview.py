@@ -7,6 +7,7 @@ quarter's automatic flows on both. Nothing here changes the game it is given.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -130,8 +131,31 @@ def preview_deal(g: "Game", seat: str, sender: str, deal: str, to: list[str] | t
     starts = 1
     if com is not None and com.kind == "coproduction":
         starts = max(1, int(com.terms["ready"]) - g.state.turn)
-    return _compare(g, after, seat, DEAL_NAMES[deal], reason, starts, _quarters(deal, terms),
-                    _deal_obligations(g, seat, sender, deal, to, terms))
+    out = _compare(g, after, seat, DEAL_NAMES[deal], reason, starts, _quarters(deal, terms),
+                   _deal_obligations(g, seat, sender, deal, to, terms))
+    if com is not None and com.kind in ("arms_sale", "coproduction") and com.status == "active":
+        out = _with_delivery(g, after, com, out)
+    return out
+
+
+def _with_delivery(g: "Game", after: "Game", com: Any, out: Consequence) -> Consequence:
+    """Add what an arms package or a line will deliver in a test once it has delivered."""
+    done = after.clone()
+    _deliver_at_once(g, done, com)
+    t = com.terms
+    receiver = t["buyer"] if com.kind == "arms_sale" else None
+    lines = list(out.if_tested)
+    with memo(after), memo(done):
+        for other in SEATS:
+            if receiver is not None and other != receiver:
+                continue
+            r0, p0 = seat_deterrence(after, other)
+            r1, p1 = seat_deterrence(done, other)
+            if abs(r1 - r0) >= 0.05:
+                who = "you are" if other == out.seat else f"{name(other)} is"
+                lines.append(f"Once delivered, if {who} tested: real deterrence {r0:.1f} → {r1:.1f}, "
+                             f"perceived {p0:.1f} → {p1:.1f}")
+    return dataclasses.replace(out, if_tested=tuple(lines))
 
 
 def preview_proposal(g: "Game", seat: str, proposal_id: str) -> Consequence:
@@ -176,9 +200,7 @@ def preview_action(g: "Game", action: A.Action) -> Consequence:
 
 # ------------------------------------------------------------------ building blocks
 def _with_reason(out: Consequence, reason: str) -> Consequence:
-    data = {f: getattr(out, f) for f in Consequence.__slots__}  # type: ignore[attr-defined]
-    data["legal"] = reason
-    return Consequence(**data)
+    return dataclasses.replace(out, legal=reason)
 
 
 def _unsigned(g: "Game", seat: str, what: str, reason: str) -> Consequence:
