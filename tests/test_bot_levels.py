@@ -95,3 +95,12 @@ def test_resume_hands_a_persons_seat_to_the_computer(tmp_path, monkeypatch):
     assert "take over: ankara" in resumed.stdout and "waiting for" not in resumed.stdout
     bad = cli("resume", "solo", "--bots", "moscow")
     assert bad.returncode == 2 and "unknown seats" in bad.stderr
+
+
+def test_play_command_takes_levels():
+    done = cli("play", "--seed", "3", "--level", "riyadh=search-small", "--quiet")
+    assert done.returncode == 0 and "digest:" in done.stdout
+    plain = cli("play", "--seed", "3", "--quiet")
+    assert plain.stdout != done.stdout  # the searching Riyadh played differently
+    bad = cli("play", "--level", "grandmaster")
+    assert bad.returncode == 2 and "levels are balanced, search-small, search-large" in bad.stderr

@@ -368,3 +368,40 @@ def test_inflows_relieve_stress_and_a_maturing_deposit_weighs():
         quarter(h, h_twin)
     assert dep.status == "expired"
     assert h.state.seats["islamabad"].stress > h_twin.state.seats["islamabad"].stress
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_lending_and_converting_over_a_game_creates_no_money(seed):
+    """Every action of a game where Riyadh keeps lending to Islamabad and converting the loans
+    into arms keeps the seats' books (cash + claims − liabilities) and their cash in balance."""
+    from wargame.bots import make_bots
+    from wargame.rules.books import total_net
+    from test_engine_helpers import money_total
+    g = new_game(seed, crises=True)
+    bots = make_bots(seed)
+    net, cash = total_net(g), money_total(g)
+    conversions = 0
+    while not g.over:
+        seat = g.acting_seats()[0]
+        action = bots[seat].choose(g)
+        if seat == "riyadh" and g.phase == "diplomacy" and g.state.seats["riyadh"].pc > 0:
+            for com in list(g.state.commitments.values()):
+                if com.kind == "loan" and com.status == "active" and com.terms["lender"] == "riyadh":
+                    try_convert = A.Propose("riyadh", "convert", ("islamabad",),
+                                            make_terms(loan=com.id, domain="air", turns=3))
+                    if g.check(try_convert) is None:
+                        action = try_convert
+                        break
+            else:
+                lend = A.Propose("riyadh", "loan", ("islamabad",), make_terms(
+                    lender="riyadh", borrower="islamabad", amount=1000, rate=3.0, turns=6))
+                if g.check(lend) is None and not g.open_proposals("islamabad"):
+                    action = lend
+        if seat == "islamabad" and g.open_proposals(seat):
+            prop = g.open_proposals(seat)[0]
+            if prop.deal in ("loan", "convert") and g.check(A.Accept(seat, prop.id)) is None:
+                action = A.Accept(seat, prop.id)
+                conversions += prop.deal == "convert"
+        g.apply(action)
+        assert total_net(g) == net and money_total(g) == cash, action
+    assert conversions >= 2

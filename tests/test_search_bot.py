@@ -98,3 +98,14 @@ def test_search_beats_the_simple_bot_on_a_few_seeds():
         diffs.append(game.score(seat).total - base.score(seat).total)
     assert sum(diffs) / len(diffs) > 2.0, diffs
     assert all(s in SEATS for s in bots)
+
+
+def test_search_bot_says_why_it_refuses():
+    """Issue 16: a searching player's rejection carries a reason (what refusing and accepting scored)."""
+    from wargame import actions as A
+    rejects = []
+    for seed in (4, 5, 6):
+        _, chosen = _play("riyadh", seed, quarters=4, rollouts=1)
+        rejects += [a for a in chosen if isinstance(a, A.Reject)]
+    assert rejects and all(a.reason for a in rejects)
+    assert any("looking ahead, refusing scores" in a.reason for a in rejects)

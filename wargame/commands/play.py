@@ -42,6 +42,23 @@ def parse_styles(text: str | None) -> dict[str, str]:
     return out
 
 
+def parse_levels(text: str) -> dict[str, str]:
+    """``seat=level,...`` or one level for every seat (levels: :data:`wargame.players.LEVELS`)."""
+    from wargame.players import LEVELS
+    ids = [lv.id for lv in LEVELS]
+    if "=" not in text:
+        if text not in ids:
+            raise argparse.ArgumentTypeError(f"unknown level {text!r}; levels are {', '.join(ids)}")
+        return {s: text for s in SEATS}
+    out = {}
+    for part in text.split(","):
+        seat, _, level = part.partition("=")
+        if seat not in SEATS or level not in ids:
+            raise argparse.ArgumentTypeError(f"bad level {part!r}: use seat=level with levels {', '.join(ids)}")
+        out[seat] = level
+    return out
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     """Play a game headless with computer players and print the account."""
     scenario = load_scenario(args.scenario)
@@ -51,6 +68,14 @@ def cmd_play(args: argparse.Namespace) -> int:
               "open the app (`wargame`) to play a seat yourself", file=sys.stderr)
         return 2
     bots = make_bots(args.seed, seats, parse_styles(args.style))
+    if args.level:
+        from wargame.players import make_players
+        try:
+            levels = parse_levels(args.level)
+        except argparse.ArgumentTypeError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        bots = make_players(args.seed, seats, levels, parse_styles(args.style))  # type: ignore[assignment]
     if args.save:
         from wargame.storage.session import play_and_save  # storage is optional for plain play
         game = play_and_save(scenario, args.seed, bots, args.save, args.db)
@@ -97,6 +122,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--bots", default="all", help="'all' or comma-separated seats played by the computer")
     p.add_argument("--style", default=None, help="computer style: cautious, balanced, opportunist, or seat=style,...")
+    p.add_argument("--level", default=None, metavar="LEVEL|SEAT=LEVEL,...",
+                   help="difficulty of the computer players: balanced (default), search-small, search-large")
     p.add_argument("--save", default=None, help="save the game to this .wargame file as it is played")
     p.add_argument("--db", default=None, help="SQLAlchemy database URL instead of a file (e.g. postgresql+psycopg://...)")
     p.add_argument("--quiet", action="store_true", help="print only the final indicators and scores")
