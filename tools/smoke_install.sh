@@ -45,7 +45,7 @@ EOF
 "$WORK/venv/bin/python" -m pip install --quiet "$WHEEL"
 echo "built and installed in $((SECONDS - start)) s"
 
-mkdir -p "$WORK/run"
+rm -rf "$WORK/run" && mkdir -p "$WORK/run"
 cd "$WORK/run"  # outside the repository: nothing may be found through the source tree
 export QT_QPA_PLATFORM=offscreen
 BIN="$WORK/venv/bin"
