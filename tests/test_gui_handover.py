@@ -89,3 +89,23 @@ def test_one_person_against_the_computer_sees_the_seat_at_once(qtbot, tmp_path):
     c = new_session_controller("pact-2026", 7, seats(("riyadh",)), str(tmp_path / "solo.wargame"))
     win = window(qtbot, c)
     assert not win.handover.isVisible() and win.viewer == "riyadh" and win._can_act()
+
+
+def test_handover_after_a_closed_error_message(qtbot, tmp_path):
+    """A refused action's message box deletes itself when closed; the next hand-over must still
+    come up (it used to stop on the deleted box: RuntimeError, the seat left uncovered)."""
+    from PySide6.QtWidgets import QApplication
+    from ui.app import new_session_controller
+    from wargame import actions as A
+    c = new_session_controller("pact-2026", 7, seats(("riyadh", "islamabad")), str(tmp_path / "c.wargame"))
+    win = window(qtbot, c)
+    qtbot.mouseClick(win.handover.button, Qt.MouseButton.LeftButton)
+    assert win.viewer == "riyadh"
+    c.apply(A.Invest("riyadh", "air", 500))  # refused in diplomacy: a message box
+    box = win.error_box
+    assert box is not None and box.isVisible()
+    box.accept()
+    QApplication.sendPostedEvents(None, 0)  # its deferred delete
+    QApplication.processEvents()
+    c.apply(A.EndPhase("riyadh"))
+    assert_covered(win, "islamabad")

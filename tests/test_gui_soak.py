@@ -9,7 +9,7 @@ floated and the window resized. After every step it checks that the window tells
 Undo label matches the stack, the hand-over hides the seat); at the end, that the saved game
 replays to the same state. Any exception raised inside a Qt slot fails the test (pytest-qt).
 
-Bounded in steps and time (``WARGAME_SOAK_STEPS``, default 500; ``WARGAME_SOAK_SECONDS``,
+Bounded in steps and time (``WARGAME_SOAK_STEPS``, default 800; ``WARGAME_SOAK_SECONDS``,
 default 45): the time bound only stops the run early, it is never asserted. For a crash hunt run
 it longer under ``python -X faulthandler -m pytest tests/test_gui_soak.py`` with more steps.
 """
@@ -26,10 +26,11 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton  # noqa: E402
 
+from wargame import actions as A  # noqa: E402
 from wargame.types import SEAT_NAMES, SEATS  # noqa: E402
 
 PEOPLE = ("riyadh", "islamabad", "ankara")
-STEPS = int(os.environ.get("WARGAME_SOAK_STEPS", "500"))
+STEPS = int(os.environ.get("WARGAME_SOAK_STEPS", "800"))
 SECONDS = float(os.environ.get("WARGAME_SOAK_SECONDS", "45"))
 SEED = int(os.environ.get("WARGAME_SOAK_SEED", "20260107"))
 
@@ -51,6 +52,13 @@ class Monkey:
     def __init__(self, qtbot, win, seed: int) -> None:
         self.qtbot, self.win, self.rng = qtbot, win, random.Random(seed)
         self.counts: dict[str, int] = {}
+
+    @property
+    def stale(self) -> list:
+        """Actions legal earlier in the game that the engine now refuses (clicks on an old screen)."""
+        g = self.win.game
+        return [a for a in g.actions[-40:] if a.seat in SEATS and a.kind not in ("undo", "end_phase")
+                and g.check(a) is not None]
 
     def _count(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
@@ -131,10 +139,13 @@ class Monkey:
         elif roll < 0.90:
             self._count("resize")
             win.resize(*rng.choice([(1280, 720), (1366, 768), (1600, 900), (1024, 700)]))
-        elif roll < 0.93:
+        elif roll < 0.91:
             self._count("log filter")
             win.log.filter.setText(rng.choice(["", "crisis", "riyadh", "p", ""]))
-        elif roll < 0.95:
+        elif roll < 0.94 and win._can_act():
+            self._count("refused action")  # a stale click: the engine refuses, a message box says why
+            win.do(rng.choice(self.stale) if self.stale else A.Invest(win.viewer, "air", 10**9))
+        elif roll < 0.96:
             self._count("facilitator")
             if win.facilitator.active:  # back to the seats: the hand-over screen comes up
                 win.facilitator.leave()

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.indicators = LazyView("ui.indicators_view", "IndicatorsView", "Drawing the indicator charts…")
         self.changes = Changes()
         self.changes.changed("map_crisis", (None, ""))  # the map starts without a crisis
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_views())
+        self.tabs.currentChanged.connect(self._on_tab_changed)  # a bound slot: dropped with the window
         self.log = EventLog()
         # stacked when the dock has the height (about 580 px: 1080p screens), else two tabs, so the
         # scoreboard keeps room to name its components and the charts stay readable on a laptop
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.undo.stacksChanged.connect(self._update_actions)
         controller.changed.connect(self._on_changed)
         controller.error.connect(self._on_error)
-        controller.crisisStarted.connect(lambda _c: self._maybe_open_crisis())
+        controller.crisisStarted.connect(self._on_crisis_started)
         controller.gameOver.connect(self._on_game_over)
         controller.actingSeatChanged.connect(self._on_acting_seat_changed)
         controller.botActivity.connect(self.status.set_thinking)
@@ -211,6 +211,12 @@ class MainWindow(QMainWindow):
             self.map.set_links(scene.links)
         if self.changes.changed("map_crisis", (scene.crisis_site, scene.crisis_label)):
             self.map.set_active_crisis(scene.crisis_site, scene.crisis_label)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._refresh_views()
+
+    def _on_crisis_started(self, _crisis: object) -> None:
+        self._maybe_open_crisis()
 
     def _on_follow(self, seat: str) -> None:
         self.follow_seat = seat
