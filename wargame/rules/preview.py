@@ -346,9 +346,15 @@ def _move_obligations(g: "Game", action: A.Action) -> tuple[str, ...]:
     if isinstance(action, A.Respond):
         crisis = g.state.crisis
         if crisis is not None:
+            from wargame.rules.crisis import response_cost
+            out = []
+            cost = response_cost(crisis, action.level) if action.level in RESPONSES else 0
+            if cost:
+                out.append(f"Costs you {money(cost)}, paid at the outcome")
             need = crisis.obligations.get(action.seat, 0)
-            if need and RESPONSES.index(action.level) < need:
-                return (f"You fall short of the {RESPONSES[need]} support you are committed to",)
+            if need and action.level in RESPONSES and RESPONSES.index(action.level) < need:
+                out.append(f"You fall short of the {RESPONSES[need]} support you are committed to")
+            return tuple(out)
     return ()
 
 
