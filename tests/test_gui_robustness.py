@@ -148,3 +148,43 @@ def test_welcome_lists_a_teachers_folder_chosen_once_and_remembered(qtbot, tmp_p
         use_scenario_dirs([])
         from ui import settings
         settings.put(scenario_folder.SETTING, "")
+
+
+LIVE_APP = r"""
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui import app as ui_app
+ui_app.ensure_app()
+from ui.dialogs.crash import CrashDialog
+
+def boom():
+    raise RuntimeError("slot failed on purpose")
+
+def check():
+    dialog = QApplication.activeModalWidget()
+    print("crash dialog shown:", isinstance(dialog, CrashDialog), flush=True)
+    if dialog is not None:
+        dialog.accept()
+    QTimer.singleShot(50, QApplication.quit)
+
+QTimer.singleShot(300, boom)
+QTimer.singleShot(900, check)
+print("exit status:", ui_app.run(), flush=True)
+"""
+
+
+def test_the_running_app_survives_an_error_in_a_slot(tmp_path):
+    """``wargame``'s app (ui.app.run) turns an exception in a Qt slot into the crash dialog and
+    keeps running; the traceback goes to the log file."""
+    import subprocess
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WARGAME_LOG_DIR=str(tmp_path / "log"),
+               WARGAME_SETTINGS_DIR=str(tmp_path / "settings"),
+               PYTHONPATH=os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", LIVE_APP], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert "crash dialog shown: True" in out.stdout, out.stderr[-2000:]
+    assert "exit status: 0" in out.stdout
+    log_text = (tmp_path / "log" / "wargame.log").read_text(encoding="utf-8")
+    assert "unhandled exception" in log_text and "RuntimeError: slot failed on purpose" in log_text
