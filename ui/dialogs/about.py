@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from wargame import resources
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-ICON = Path(__file__).resolve().parents[1] / "icons" / "wargame.png"
+ICON = Path(str(files("ui") / "icons" / "wargame.png"))
 """The app icon (drawn by tools/make_icon.py), shipped as package data of ``ui``."""
 
 
