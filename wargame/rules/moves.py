@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from wargame import actions as A
 from wargame.rules import crisis as crisis_rules
 from wargame.rules.common import can_pay, clamp, emit, external, fail, name, new_id, require
-from wargame.rules.deals import DEAL_NAMES, activate, check_affordable, describe_deal, validate_deal
+from wargame.rules.deals import activate, check_affordable, describe_deal, validate_deal
 from wargame.state import Commitment, Proposal
 from wargame.types import DOMAINS, RESPONSES, SEATS, money
 
