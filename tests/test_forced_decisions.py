@@ -100,3 +100,13 @@ def test_simulate_command_forces_a_decision():
     assert "Forced decision: Riyadh: Public declaration (target Islamabad)" in done.stdout
     bad = cli("simulate", "--games", "1", "--no-progress", "--force", "{oops")
     assert bad.returncode == 2 and "not JSON" in bad.stderr
+
+
+def test_top_decisions_reads_a_save(tmp_path, monkeypatch):
+    from test_storage_support import cli
+    monkeypatch.setenv("WARGAME_SAVES_DIR", str(tmp_path))
+    assert cli("play", "--seed", "5", "--save", "t", "--quiet").returncode == 0
+    top = top_decisions(tmp_path / "t.wargame", "islamabad", n=2, playouts=1, max_decisions=4)
+    assert 1 <= len(top) <= 2 and all(d.action.seat == "islamabad" for d in top)
+    with pytest.raises(ValueError, match="unknown seat"):
+        top_decisions(tmp_path / "t.wargame", "moscow")
