@@ -62,6 +62,7 @@ class Monkey:
 
     def _count(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
+        self.last = [*getattr(self, "last", [])[-5:], f"{what} ({self.win.viewer}, {self.win.game.phase})"]
 
     def click(self, button) -> None:
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -194,7 +195,10 @@ def test_random_clicks_through_hand_overs_phases_and_undos(qtbot, tmp_path):
         if win.game.over:
             break
         monkey.step()
-        check_window_tells_the_truth(win)
+        try:
+            check_window_tells_the_truth(win)
+        except AssertionError as err:  # say what led there
+            raise AssertionError(f"after {getattr(monkey, 'last', [])}: {err}") from None
         steps += 1
     g = win.game
     print(f"soak: {steps} steps in {time.monotonic() - start:.1f} s, reached {g.quarter} {g.phase}, "

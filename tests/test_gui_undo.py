@@ -101,3 +101,14 @@ def test_end_phase_from_the_toolbar_asks_first_and_says_it_cannot_be_undone(win,
     win.menu_actions["end_phase"].trigger()
     win.end_phase_box.button(QMessageBox.StandardButton.Ok).click()
     assert win.game.state.seats[seat].done
+
+
+def test_a_refused_action_leaves_undo_and_redo_as_they_were(win):
+    seat = win.viewer
+    win.do(a_move(win.game, seat, "declare"))
+    win.menu_actions["undo"].trigger()
+    assert labels(win) == ("Undo", False, "Redo Public declaration", True)
+    win.do(A.Invest(seat, "air", 500))  # not allowed in diplomacy: the engine refuses it
+    assert labels(win) == ("Undo", False, "Redo Public declaration", True)
+    win.menu_actions["redo"].trigger()
+    assert win.game.state.seats[seat].declared

@@ -296,6 +296,8 @@ class UndoHistory(QObject):
         self.stacks: dict[str, QUndoStack] = {s: QUndoStack(self) for s in SEATS}
         for stack in self.stacks.values():  # signal to signal: Qt drops it with either end
             stack.indexChanged.connect(self.stacksChanged)
+            stack.canRedoChanged.connect(self.stacksChanged)  # clear() at index 0 moves no index
+            stack.canUndoChanged.connect(self.stacksChanged)
         self._moment = (controller.game.turn, controller.game.phase)
         controller.changed.connect(self._on_changed)
 
@@ -317,8 +319,9 @@ class UndoHistory(QObject):
         """Apply a human seat's action, on its undo stack when the rules could undo it."""
         g = self.controller.game
         if g.phase in self.UNDOABLE_PHASES and action.kind not in ("end_phase", "undo") \
-                and action.seat in self.stacks:
+                and action.seat in self.stacks and g.check(action) is None:  # a refused one keeps the redo list
             self.stacks[action.seat].push(ActionCommand(self.controller, action))
+            self.stacksChanged.emit()
         elif action.kind == "undo":
             self.undo(action.seat)
         else:
@@ -331,10 +334,12 @@ class UndoHistory(QObject):
             stack.undo()
         else:
             self.controller.apply(A.Undo(seat))
+        self.stacksChanged.emit()  # a refused undo drops its command without moving the index
 
     def redo(self, seat: str) -> None:
         """Re-apply the action ``seat`` last undid."""
         self.stacks[seat].redo()
+        self.stacksChanged.emit()  # a refused redo drops its command without moving the index
 
     def undo_reason(self, seat: str) -> str | None:
         """The engine's reason why ``seat`` cannot undo now (None: it can)."""
