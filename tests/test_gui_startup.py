@@ -46,6 +46,7 @@ players = {"ankara": "computer", "riyadh": "person", "islamabad": "person", "was
 controller = GameController(Game("pact-2026", 7), players)
 controller.set_paused(True)
 w = MainWindow(controller, restore=False); w.resize(1600, 900)
+w.handover.button.click()  # two people at one computer: Riyadh confirms the hand-over first
 spy = Spy(); w.installEventFilter(spy); w.show()
 app.exec()
 """
