@@ -10,7 +10,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
 
 from wargame.types import SEAT_NAMES, SEATS  # noqa: E402
 
@@ -105,7 +105,31 @@ def test_handover_after_a_closed_error_message(qtbot, tmp_path):
     box = win.error_box
     assert box is not None and box.isVisible()
     box.accept()
-    QApplication.sendPostedEvents(None, 0)  # its deferred delete
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # its deferred delete
     QApplication.processEvents()
     c.apply(A.EndPhase("riyadh"))
     assert_covered(win, "islamabad")
+
+
+def test_the_end_phase_button_is_not_destroyed_inside_its_own_click(qtbot, tmp_path):
+    """The reported crash: Riyadh's "End investment phase", then the hand-over. The click rebuilt
+    the seat panel at once, destroying the button while Qt was still delivering its click
+    (use after free: a crash that comes a little later, e.g. at "I am Islamabad"). The old
+    panel now goes with deleteLater, once the click is over."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+    from ui.app import new_session_controller
+    c = new_session_controller("pact-2026", 7, seats(("riyadh", "islamabad")), str(tmp_path / "c.wargame"))
+    win = window(qtbot, c)
+    qtbot.mouseClick(win.handover.button, Qt.MouseButton.LeftButton)
+    button = win.seat_panel.actions.buttons["end_phase"]
+    alive_after_click: list[bool] = []
+    button.clicked.connect(lambda: alive_after_click.append(shiboken6.isValid(button)))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert c.game.state.seats["riyadh"].done and win.handover.covering()
+    assert alive_after_click == [True], "the button was destroyed while its click was delivered"
+    assert shiboken6.isValid(button), "still alive when the click returns"
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # its deferred delete
+    assert not shiboken6.isValid(button), "the old panel is deleted afterwards, not leaked"
+    qtbot.mouseClick(win.handover.button, Qt.MouseButton.LeftButton)
+    assert win.viewer == "islamabad" and win._can_act()

@@ -23,7 +23,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton  # noqa: E402
 
@@ -87,7 +87,7 @@ class Monkey:
         else:
             self._gesture()
         QApplication.processEvents()
-        QApplication.sendPostedEvents(None, 0)  # run deleteLater() now, as the event loop would
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # run deleteLater() now
         QApplication.processEvents()
 
     def _crisis(self, dialog) -> None:

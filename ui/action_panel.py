@@ -112,7 +112,11 @@ class ActionPanel(QScrollArea):
         else:
             self._build(game, seat, can_act, layout)
         layout.addStretch(1)
+        old = self.takeWidget()  # setWidget() would delete it now, maybe inside one of its buttons' click
         self.setWidget(inner)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
         self._inner = inner
 
     def _build(self, game: Game, seat: str, can_act: bool, layout: QVBoxLayout) -> None:
