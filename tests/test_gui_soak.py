@@ -214,3 +214,23 @@ def test_random_clicks_through_hand_overs_phases_and_undos(qtbot, tmp_path):
     win.close()
     again = Session.resume(str(path))
     assert len(again.game.actions) == count and again.game.digest() == digest
+
+
+def test_closed_forms_do_not_pile_up(qtbot):
+    """Each form holds a copy of its game: a class session opens hundreds, so closed ones go."""
+    from ui.adapter import GameController
+    from ui.forms.base import ActionForm
+    from ui.main_window import MainWindow
+    from wargame.rules.game import Game
+    controller = GameController(Game("pact-2026", 7), {s: "person" if s == "riyadh" else "computer"
+                                                       for s in SEATS})
+    controller.set_paused(True)
+    win = MainWindow(controller, restore=False)
+    qtbot.addWidget(win)
+    win.show()
+    for _ in range(6):
+        win.open_form("propose")
+        assert visible(win.form)
+        win.form.reject()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert len(win.findChildren(ActionForm)) <= 1

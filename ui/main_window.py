@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         from ui.forms.moves import form_for
         if not self._can_act():
             return
+        _retire(self.form)
         self.form = form_for(kind, self.game, self.viewer, self)
         self.form.accepted.connect(lambda f=self.form: f.action is not None and self.do(f.action))
         self.form.open()
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         prop = self.game.state.proposals.get(proposal_id)
         if prop is None or not self._can_act():
             return
+        _retire(self.form)
         self.form = ProposeForm(self.game, self.viewer, counter_to=prop, parent=self)
         self.form.accepted.connect(lambda f=self.form: f.action is not None and self.do(f.action))
         self.form.open()
@@ -307,6 +309,7 @@ class MainWindow(QMainWindow):
             return
         if self.crisis_dialog is not None and self.crisis_dialog.isVisible():
             return
+        _retire(self.crisis_dialog)
         self.crisis_dialog = CrisisDialog(g, self.viewer, self)
         dialog = self.crisis_dialog
         dialog.accepted.connect(lambda: dialog.action is not None and self.do(dialog.action))
@@ -422,3 +425,9 @@ class MainWindow(QMainWindow):
     def who_label(self, seat: str) -> str:
         """'Riyadh' or 'Washington (computer)'."""
         return self.controller.seat_label(seat) if self.controller else seat_name(seat)
+
+
+def _retire(dialog: QWidget | None) -> None:
+    """Delete a closed form or dialog that a new one replaces (each holds a copy of its game)."""
+    if dialog is not None and shiboken6.isValid(dialog) and not dialog.isVisible():
+        dialog.deleteLater()
