@@ -2,7 +2,7 @@
 
 Reported in class: Ankara's panel showed an income of $700m a quarter while the income phase
 paid it $595m. Both are right in their way: Ankara's income is $700m, and while sanctions bite
-it is paid 85% of it (rules §8, "Sanctions pressure"). The panel and the console now show what is
+it is paid 85% of it (rules §7, "Sanctions pressure"). The panel and the console now show what is
 paid, with the full income beside it; this test ties them to the money that arrives.
 """
 from __future__ import annotations
