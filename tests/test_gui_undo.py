@@ -112,3 +112,14 @@ def test_a_refused_action_leaves_undo_and_redo_as_they_were(win):
     assert labels(win) == ("Undo", False, "Redo Public declaration", True)
     win.menu_actions["redo"].trigger()
     assert win.game.state.seats[seat].declared
+
+
+def test_after_reopening_undo_names_the_seats_last_action(win):
+    """A reopened save has empty undo stacks; Undo still says what the engine would take back."""
+    seat = win.viewer
+    win.controller.apply(a_move(win.game, seat, "declare"))  # not through the stack, as before a reopen
+    win._update_actions()
+    assert labels(win)[:2] == ("Undo Public declaration", True)
+    win.menu_actions["undo"].trigger()
+    assert not win.game.state.seats[seat].declared
+    assert labels(win)[:2] == ("Undo", False)
