@@ -27,7 +27,7 @@ import math
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from PySide6.QtCore import (QByteArray, QDataStream, QIODevice, QPointF, QRect, QRectF, QTimer, Qt,
                             Signal)
@@ -241,6 +241,7 @@ class MapCanvas(QGraphicsView):
             if isinstance(item, SiteItem):
                 item.set_text_scale(k)
         self._legend.set_scale(k)
+        self._add_place_labels()
         self._layout_key = None
         self._schedule_layout()
 
@@ -397,11 +398,20 @@ class MapCanvas(QGraphicsView):
             bounds = QRectF(project(x0, y1), project(x1, y0))
         self._scene.setSceneRect(bounds)
         self._add_graticule(bounds)
-        font = ui_font(11, spacing=1.2)
+        self._add_place_labels()
+
+    def _add_place_labels(self) -> None:
+        """Country and sea names, at the label scale (:meth:`set_text_scale` replaces them)."""
+        for item in self._country_labels:
+            self._scene.removeItem(item)
+        self._country_labels.clear()
+        self._label_boxes.clear()
+        k = self._text_scale
+        font = ui_font(11 * k, spacing=1.2)
         for name, (lon, lat, text) in COUNTRY_LABELS.items():
             if name in self._countries:
                 self._add_label(TextLabelItem(text, font, COUNTRY_TEXT), lon, lat)
-        sea_font = ui_font(11.5, italic=True)
+        sea_font = ui_font(11.5 * k, italic=True)
         for text, (lon, lat, angle) in SEA_LABELS.items():
             self._add_label(TextLabelItem(text, sea_font, SEA_TEXT, angle), lon, lat)
 
@@ -507,6 +517,11 @@ class MapCanvas(QGraphicsView):
             w, h = it.label_size(with_crisis=False)
             box = _place_label(cx, cy, w, h, it.marker_radius(), obstacles, self._view_box,
                                self._soft_boxes)
+            crisis = self._crisis is not None and self._crisis[0] == sid
+            if not crisis and _covers(box, self._base_labels.values()):
+                # no free place: the name stays in the tooltip rather than over another name
+                it.set_layout(QPointF(ox[i], oy[i]), QRectF())
+                continue
             obstacles.append(box)
             self._base_labels[sid] = box
             it.set_layout(QPointF(ox[i], oy[i]), _rel(box, bx[i], by[i]))
@@ -527,6 +542,10 @@ class MapCanvas(QGraphicsView):
             w, h = it.label_size(with_crisis=False)
             box = _place_label((x0 + x1) / 2, (y0 + y1) / 2, w, h, it.marker_radius(), obstacles,
                                self._view_box, self._soft_boxes)
+            if _covers(box, [b for k, b in self._base_labels.items() if k != sid]):
+                self._base_labels.pop(sid, None)
+                it.set_layout(it.offset, QRectF())
+                continue
             self._base_labels[sid] = box
             it.set_layout(it.offset, _rel(box, it.pos().x() * s, it.pos().y() * s))
 
@@ -536,8 +555,8 @@ class MapCanvas(QGraphicsView):
         crisis_id = self._crisis[0] if self._crisis else None
         for sid, it in self._site_items.items():
             base = self._base_labels.get(sid)
-            if base is None or isinstance(it, InsetItem):
-                continue
+            if isinstance(it, InsetItem) or sid not in self._marker_boxes or (base is None and sid != crisis_id):
+                continue  # an inset, or a label dropped for want of room (the crisis site's always shows)
             ax, ay = it.pos().x() * s, it.pos().y() * s
             if sid != crisis_id:
                 it.set_layout(it.offset, _rel(base, ax, ay))
@@ -801,6 +820,12 @@ def _place_label(cx: float, cy: float, w: float, h: float, r: float, obstacles: 
             break
     assert best is not None
     return best[1]
+
+
+def _covers(box: Box, others: Iterable[Box]) -> bool:
+    """Whether ``box`` overlaps any of ``others`` (by more than a sliver)."""
+    x0, y0, x1, y1 = box
+    return any(min(x1, o[2]) - max(x0, o[0]) > 1.0 and min(y1, o[3]) - max(y0, o[1]) > 1.0 for o in others)
 
 
 def _rel(box: Box, ax: float, ay: float) -> QRectF:
