@@ -823,9 +823,9 @@ def _place_label(cx: float, cy: float, w: float, h: float, r: float, obstacles: 
 
 
 def _covers(box: Box, others: Iterable[Box]) -> bool:
-    """Whether ``box`` overlaps any of ``others`` (by more than a sliver)."""
+    """Whether ``box`` overlaps any of ``others``."""
     x0, y0, x1, y1 = box
-    return any(min(x1, o[2]) - max(x0, o[0]) > 1.0 and min(y1, o[3]) - max(y0, o[1]) > 1.0 for o in others)
+    return any(min(x1, o[2]) > max(x0, o[0]) and min(y1, o[3]) > max(y0, o[1]) for o in others)
 
 
 def _rel(box: Box, ax: float, ay: float) -> QRectF:
