@@ -67,7 +67,8 @@ def test_first_frame_is_complete_without_the_heavy_views(tmp_path: Path) -> None
     assert info["heavy_loaded"] == [False, False]
     # ...which shows the game: every site, its label placed, and the scores
     assert info["sites_shown"] == info["sites"] > 10
-    assert info["labels_placed"] >= info["sites"] - 1  # all but the off-map inset
+    # labels with no free place are left to their tooltips (never drawn over one another)
+    assert info["labels_placed"] >= 0.75 * info["sites"]
     assert not info["layout_pending"]
     assert info["scores"] == 4
 

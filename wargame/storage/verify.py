@@ -54,7 +54,7 @@ def verify_record(rec: "GameRecord") -> VerifyReport:
             with store.tx() as conn:
                 result = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").all()]
             if result != ["ok"]:
-                return _fail(rec, 0, None, "", "", f"the database is damaged ({'; '.join(result[:3])})")
+                return _fail(rec, 0, None, "", "", f"the database is damaged ({'; '.join(' '.join(str(r).split()) for r in result[:3])})")
         with store.tx() as conn:
             rows = conn.execute(select(EntryRow.idx, EntryRow.turn, EntryRow.phase, EntryRow.over,
                                        EntryRow.action, EntryRow.events, EntryRow.digest)
