@@ -166,7 +166,7 @@ def test_projector_outcome_reaches_the_room(win):
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
 def test_projector_map_type_scores_and_bluff_gap(qtbot, win, size):
-    from wargame.rules.outcome import public_deterrence
+    from wargame.rules.seat_view import PUBLIC, seat_view
     win.facilitator.toggle_projector(True)
     projector = win.facilitator.projector
     projector.showNormal()
@@ -179,10 +179,11 @@ def test_projector_map_type_scores_and_bluff_gap(qtbot, win, size):
     assert projector.map.legend().type_px() >= 20 * k  # 11 px on the seats' map
     g = win.controller.game
     shown = " ".join(label.text() for label in projector.score_labels.values())
-    for seat, sc in g.scores().items():
-        assert f"{SEAT_NAMES[seat]}</b> {sc.total:.1f}" in shown
-    known = public_deterrence(g)
-    assert [(r.real, r.perceived) for r in projector.gap.rows] == [known[s] for s in SEATS]
+    seen = seat_view(g, PUBLIC)  # the room's information: public facts only
+    for seat, sc in seen.scores.items():
+        assert f"{SEAT_NAMES[seat]}</b> {sc['total']:.1f}" in shown
+    known = seen.indicators["seats"]
+    assert [(r.real, r.perceived) for r in projector.gap.rows] == [(known[s]["real"], known[s]["perceived"]) for s in SEATS]
     assert "public commitments only" in projector.gap.note
     assert min(label.font().pixelSize() for label in projector.score_labels.values()) >= int(28 * k)
 

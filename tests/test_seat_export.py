@@ -76,7 +76,7 @@ def test_round_trip_matches_the_engine_view_at_every_step(deal, views):
             expected = record.game_at(index).view("ankara")
             got = view_file.view_at(index)
             for key in ("counter", "action_count", "event_count"):
-                expected.pop(key)
+                assert key not in expected  # counters would tell how many hidden actions there were
             assert got["commitments"] == expected["commitments"]
             assert got["seats"] == expected["seats"]
             assert got["proposals"] == expected["proposals"]

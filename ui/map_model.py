@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.map_canvas import MapLink, MapSite
+from wargame.rules.flows import income_paid
 from wargame.rules.game import Game
+from wargame.rules.seat_view import SeatView, seat_view
 from wargame.types import CLAUSES, DOMAIN_NAMES, SEAT_NAMES, SEATS, money
 
 KIND_TITLES = {"capital": "Capital", "base": "US base", "port": "Port", "industry": "Defence industry",
@@ -39,9 +43,10 @@ def _capital(seat: str) -> str:
 
 def build(game: Game, viewer: str | None) -> MapScene:
     """The map's sites, links and crisis highlight for ``viewer`` (None: everything)."""
-    view = game.view(viewer)
+    seen = seat_view(game, viewer)
+    view = seen.state
     commitments = [c for c in view["commitments"].values() if c["status"] == "active"]
-    sites = build_sites(game, viewer, view, commitments)
+    sites = build_sites(game, viewer, view, commitments, seen)
     links = build_links(game, commitments)
     crisis = game.state.crisis
     if crisis is not None and game.phase == "crisis":
@@ -50,17 +55,20 @@ def build(game: Game, viewer: str | None) -> MapScene:
 
 
 def build_sites(game: Game, viewer: str | None, view: dict[str, Any] | None = None,
-                commitments: list[dict[str, Any]] | None = None) -> list[MapSite]:
-    """One :class:`MapSite` per scenario site, with a detailed tooltip."""
-    view = view if view is not None else game.view(viewer)
+                commitments: list[dict[str, Any]] | None = None, seen: SeatView | None = None) -> list[MapSite]:
+    """One :class:`MapSite` per scenario site, with a detailed tooltip.
+
+    Every figure comes from ``seen`` (the viewer's :class:`SeatView`, built when not given):
+    another seat's deterrence is the viewer's estimate and its tooltip says so."""
+    seen = seen if seen is not None else seat_view(game, viewer)
+    view = view if view is not None else seen.state
     if commitments is None:
         commitments = [c for c in view["commitments"].values() if c["status"] == "active"]
-    indicators = game.indicators()["seats"]
     out = []
     for site in game.scenario.sites:
         name = site.name
         if site.kind == "capital" and site.owner in SEATS:
-            detail = _capital_detail(site.owner, view, indicators)
+            detail = _capital_detail(game, site.owner, view, seen)
         elif site.kind == "base":
             level = game.state.posture.get(site.id, site.posture)
             name = f"{site.name} ({level}/3)"
@@ -75,19 +83,36 @@ def build_sites(game: Game, viewer: str | None, view: dict[str, Any] | None = No
     return out
 
 
-def _capital_detail(seat: str, view: dict[str, Any], indicators: dict[str, Any]) -> str:
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapModel", text)
+
+
+def _capital_detail(game: Game, seat: str, view: dict[str, Any], seen: SeatView) -> str:
     s = view["seats"][seat]
-    ind = indicators[seat]
+    ind = seen.indicators["seats"][seat]
     lines = [f"<b>{_seat(seat)}</b> — capital"]
     if s.get("budget") is not None:
-        lines.append(f"Budget {money(s['budget'])} (income {money(s['income'])}/quarter)")
+        paid = income_paid(game, seat)  # sanctions and NATO standing are public
+        if paid != s["income"]:
+            income = _tr("income {paid}/quarter paid, of {full} (sanctions)").format(
+                paid=money(paid), full=money(s["income"]))
+        else:
+            income = _tr("income {paid}/quarter").format(paid=money(paid))
+        lines.append(f"Budget {money(s['budget'])} ({income})")
     if s.get("debt") is not None:
         lines.append(f"Debt {money(s['debt'])}")
     lines += [f"Credibility {s['credibility']:.0f} · standing {s['standing']:.0f} · stress {s['stress']:.0f}",
-              f"Deterrence: real {ind['real']:.0f}, perceived {ind['perceived']:.0f} (gap {ind['gap']:+.0f})"]
+              _deterrence_line(seat, ind, seen)]
     if s.get("sanctioned"):
         lines.append("Under US sanctions pressure")
     return "<br>".join(lines)
+
+
+def _deterrence_line(seat: str, ind: dict[str, Any], seen: SeatView) -> str:
+    line = f"Deterrence: real {ind['real']:.0f}, perceived {ind['perceived']:.0f} (gap {ind['gap']:+.0f})"
+    if seen.is_estimate(seat, "real"):
+        line += " — " + _tr("your estimate (their secret deals are not counted)")
+    return line
 
 
 def _base_detail(game: Game, site: Any, level: int) -> str:

@@ -24,8 +24,7 @@ from ui.gap_chart import GapChart, GapRow
 from ui.map_canvas import MapCanvas, MapLink
 from ui.theme import OUTCOME_COLORS, SEAT_COLORS, SEAT_LABELS, pixel_font, seat_name
 from wargame.events import Event
-from wargame.rules.outcome import public_deterrence
-from wargame.rules.views import PRIVATE_SEAT_FIELDS
+from wargame.rules.seat_view import PUBLIC, seat_view
 from wargame.types import PHASE_NAMES
 
 SHORTCUT = "F5"
@@ -54,26 +53,18 @@ def crisis_lines(game: Any) -> list[tuple[str, str]]:
 
 
 def public_view(game: Any) -> dict[str, Any]:
-    """The state as the whole room may see it: public commitments only, no private seat lines."""
-    full = game.view(None)
-    out = dict(full)
-    out["viewer"] = "public"
-    out["commitments"] = {cid: c for cid, c in full["commitments"].items() if c["public"]}
-    out["proposals"] = {}
-    out["notes"] = []
-    out["seats"] = {seat: {**s, **{k: None for k in PRIVATE_SEAT_FIELDS}, "declared": {}}
-                    for seat, s in full["seats"].items()}
-    visible = set(out["commitments"])
-    out["crises"] = [{**c, "via": {s: [i for i in ids if i in visible] for s, ids in c["via"].items()}}
-                     for c in full["crises"]]
-    return out
+    """The state as the whole room may see it: public commitments only, no private seat lines,
+    history rows computed from public facts alone (the ``public`` :class:`SeatView`)."""
+    return seat_view(game, PUBLIC).state
 
 
 def public_scene(game: Any) -> map_model.MapScene:
-    """The map's sites and links from :func:`public_view` (no secret link, no private budget)."""
-    view = public_view(game)
+    """The map's sites and links from the public :class:`SeatView` (no secret link, no private
+    budget, deterrence as the public can estimate it)."""
+    seen = seat_view(game, PUBLIC)
+    view = seen.state
     active = [c for c in view["commitments"].values() if c["status"] == "active"]
-    sites = map_model.build_sites(game, None, view, active)
+    sites = map_model.build_sites(game, None, view, active, seen)
     links = map_model.build_links(game, active)
     crisis = game.state.crisis
     if crisis is not None and game.phase == "crisis":
@@ -197,7 +188,7 @@ class ProjectorView(QWidget):
         grid = QVBoxLayout(self.scores_box)
         grid.setContentsMargins(14, 8, 14, 8)
         grid.setSpacing(4)
-        self.scores_title = QLabel("Scores")
+        self.scores_title = QLabel(self.tr("Scores (estimated from public facts)"))
         grid.addWidget(self.scores_title)
         cells = QGridLayout()
         cells.setHorizontalSpacing(18)
@@ -296,15 +287,17 @@ class ProjectorView(QWidget):
 
     def _fill_scores(self, g: Any) -> None:
         """Scores (public), real vs perceived deterrence as the public knows it, the crises so far."""
-        scores = g.scores()
-        ranked = sorted(scores, key=lambda s: -scores[s].total)
+        seen = seat_view(g, PUBLIC)
+        scores = {s: row["total"] for s, row in seen.scores.items()}
+        ranked = sorted(scores, key=lambda s: -scores[s])
         cells = list(self.score_labels.values())  # ranked, left to right and top to bottom
         for rank, (seat, label) in enumerate(zip(ranked, cells)):
             if seat in SEAT_COLORS:
                 label.setText(f"<span style='color:#5C636E'>{rank + 1}.</span> <b style='color:{SEAT_COLORS[seat]}'>"
-                              f"{SEAT_LABELS[seat]}</b> {scores[seat].total:.1f}")
-        known = public_deterrence(g)
-        self.gap.set_rows([GapRow(SEAT_LABELS[s], known[s][0], known[s][1], SEAT_COLORS[s]) for s in SEAT_LABELS],
+                              f"{SEAT_LABELS[seat]}</b> {scores[seat]:.1f}")
+        known = seen.indicators["seats"]
+        self.gap.set_rows([GapRow(SEAT_LABELS[s], known[s]["real"], known[s]["perceived"], SEAT_COLORS[s])
+                           for s in SEAT_LABELS],
                           GAP_NOTE)
         lines = crisis_lines(g)
         items = [f"<span style='color:{OUTCOME_COLORS.get(o, OUTCOME_COLORS[''])}'><b>{t}</b></span>" for t, o in lines]

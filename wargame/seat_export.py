@@ -29,24 +29,15 @@ from wargame.actions import Action, action_from_dict
 from wargame.errors import IllegalAction, ScenarioError
 from wargame.events import Event
 from wargame.rules.game import Game
-from wargame.rules.views import PRIVATE_SEAT_FIELDS
+from wargame.rules.seat_view import HIDDEN_COUNTERS, game_from_state
 from wargame.scenario import Scenario, parse_scenario
-from wargame.state import canonical_json, state_from_dict
+from wargame.state import canonical_json
 from wargame.storage.errors import SaveError
 from wargame.types import SEAT_NAMES, SEATS
 
 KIND = "seat-view"
 FORMAT_VERSION = 1
 SUFFIX = ".wargame-view"
-HIDDEN_COUNTERS = ("counter", "action_count", "event_count")
-"""State counters left out of a view: they would tell how many hidden actions and events there were."""
-_PRIVATE_DEFAULTS: dict[str, Any] = {"budget": 0, "reserves": 0, "pc": 0, "deliveries": [], "spent": 0,
-                                     "done": False, "debt": 0, "inflows": 0, "exports": 0,
-                                     "offers_received": 0, "premium_income": 0}
-"""Stand-ins for another seat's private lines when a view is turned back into a game."""
-assert set(_PRIVATE_DEFAULTS) == set(PRIVATE_SEAT_FIELDS)
-
-
 def _line(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
 
@@ -240,17 +231,9 @@ class SeatViewFile:
 
 def game_from_view(view: dict[str, Any], scenario: Scenario) -> Game:
     """A :class:`Game` whose state is ``view`` (a ``game.view(seat)`` dict) with the hidden parts
-    filled with neutral values (no seed, no random state, zero private lines)."""
-    data = json.loads(json.dumps(view))
-    data.pop("viewer", None)
-    data.update(rng=0, phase_actions=[], phase_base=None)
-    for key in HIDDEN_COUNTERS:
-        data.setdefault(key, 0)
-    for seat_state in data["seats"].values():
-        for key, default in _PRIVATE_DEFAULTS.items():
-            if seat_state.get(key) is None:
-                seat_state[key] = json.loads(json.dumps(default))
-    return Game(scenario, 0, _state=state_from_dict(data))
+    filled with neutral values (no seed, no random state, zero private lines): the seat's
+    information state, so the rules functions on it give the seat's own figures and estimates."""
+    return game_from_state(view, scenario, view.get("viewer"))
 
 
 def open_seat_view(path: str | Path) -> SeatViewFile:
