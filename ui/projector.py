@@ -24,7 +24,7 @@ from ui.gap_chart import GapChart, GapRow
 from ui.map_canvas import MapCanvas, MapLink
 from ui.theme import OUTCOME_COLORS, SEAT_COLORS, SEAT_LABELS, pixel_font, seat_name
 from wargame.events import Event
-from wargame.rules.seat_view import PUBLIC, seat_view
+from wargame.rules.seat_view import PUBLIC, seat_state, seat_view
 from wargame.types import PHASE_NAMES
 
 SHORTCUT = "F5"
@@ -55,7 +55,7 @@ def crisis_lines(game: Any) -> list[tuple[str, str]]:
 def public_view(game: Any) -> dict[str, Any]:
     """The state as the whole room may see it: public commitments only, no private seat lines,
     history rows computed from public facts alone (the ``public`` :class:`SeatView`)."""
-    return seat_view(game, PUBLIC).state
+    return seat_state(game, PUBLIC)
 
 
 def public_scene(game: Any) -> map_model.MapScene:

@@ -276,24 +276,37 @@ class SeatView:
                    copy.deepcopy(data["scores"]), {k: list(v) for k, v in data["estimated"].items()})
 
 
+def _omniscient_state(g: "Game") -> dict[str, Any]:
+    data = state_to_dict(g.state)
+    for key in ("phase_base", "phase_actions", "rng"):
+        data.pop(key, None)
+    data["viewer"] = FACILITATOR
+    return data
+
+
+def seat_state(g: "Game", seat: str | None) -> dict[str, Any]:
+    """The state part of ``seat``'s :class:`SeatView` alone (no figures computed: cheaper)."""
+    if is_omniscient(seat):
+        return _omniscient_state(g)
+    assert seat is not None
+    data = filtered_state(g, seat)
+    data["history"] = seat_history(g, seat)
+    data["viewer"] = seat
+    return data
+
+
 def seat_view(g: "Game", seat: str | None) -> SeatView:
     """``seat``'s :class:`SeatView` of ``g`` now (``None``/facilitator: the omniscient view)."""
     from wargame.rules.deterrence import memo
     from wargame.rules.phases import indicators
     from wargame.rules.scoring import score
+    data = seat_state(g, seat)
     if is_omniscient(seat):
-        data = state_to_dict(g.state)
-        for key in ("phase_base", "phase_actions", "rng"):
-            data.pop(key, None)
-        data["viewer"] = FACILITATOR
         with memo(g):
             ind = indicators(g)
             scores = {s: score(g, s).to_dict() for s in SEATS}
         return SeatView(FACILITATOR, data, ind, scores, {})
     assert seat is not None
-    data = filtered_state(g, seat)
-    data["history"] = seat_history(g, seat)
-    data["viewer"] = seat
     info = information_game(g, seat)
     with memo(info):
         ind = _hide_private(indicators(info), seat)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wargame.rules.seat_view import PRIVATE_ROW_FIELDS, PRIVATE_SEAT_FIELDS, SeatView
-from wargame.rules.seat_view import seat_view as build_seat_view
+from wargame.rules.seat_view import seat_state
 
 if TYPE_CHECKING:
     from wargame.rules.game import Game
@@ -20,7 +20,7 @@ __all__ = ["PRIVATE_HISTORY_FIELDS", "PRIVATE_SEAT_FIELDS", "SeatView", "seat_vi
 
 def seat_view(g: "Game", seat: str | None) -> dict[str, Any]:
     """The state as ``seat`` may see it; ``None`` or the facilitator see everything."""
-    return build_seat_view(g, seat).state
+    return seat_state(g, seat)
 
 
 def visible_events(g: "Game", seat: str | None) -> list[Any]:
