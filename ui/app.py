@@ -50,7 +50,9 @@ def new_session_controller(scenario: str, seed: int, seats: list[Any], path: str
 def open_session_controller(path: str, parent: QObject | None = None) -> GameController:
     """Resume a saved game; raises ``SaveError`` with a message for the player."""
     from wargame.storage import Session
-    return GameController.from_session(Session.resume(path), parent)
+    from wargame.storage.hostile import save_content
+    with save_content(str(path)):
+        return GameController.from_session(Session.resume(path), parent)
 
 
 def demo_controller(scenario: str = "pact-2026", seed: int = 7, turns: int = 3) -> GameController:
@@ -69,13 +71,17 @@ def demo_controller(scenario: str = "pact-2026", seed: int = 7, turns: int = 3) 
 def saved_controller_at(path: str, turn: int | None) -> GameController:
     """A read-only controller on a save, at the start of ``turn`` (or its end state)."""
     from wargame.storage import GameRecord
-    record = GameRecord.open(path)
-    try:
-        game = record.game_at_turn(turn) if turn is not None else record.load()
-        players = {i.seat: i.player for i in record.seats}
-        styles = {i.seat: i.style for i in record.seats}
-    finally:
-        record.close()
+    from wargame.storage.hostile import save_content
+    with save_content(str(path)):
+        record = GameRecord.open(path, readonly=True)
+        try:
+            game = record.game_at_turn(turn) if turn is not None else record.load()
+            from wargame.storage.rows import check_seats
+            check_seats(record.where, record.seats)
+            players = {i.seat: i.player for i in record.seats}
+            styles = {i.seat: i.style for i in record.seats}
+        finally:
+            record.close()
     controller = GameController(game, players, styles)
     controller.set_paused(True)
     return controller
@@ -148,9 +154,9 @@ class App(QObject):
         from wargame.errors import WargameError
         try:
             controller = open_session_controller(path)
-        except (WargameError, OSError, ValueError) as err:
+        except (WargameError, OSError) as err:
             settings.remove_recent_file(path)
-            QMessageBox.critical(self.window or self.welcome, "Could not open the game", str(err))
+            QMessageBox.critical(self.window or self.welcome, self.tr("Could not open the game"), str(err))
             return False
         settings.add_recent_file(path)
         self._show(controller)

@@ -20,6 +20,10 @@ COMMAND_MODULES = (
 )
 """Modules that add the headless subcommands (each has ``register``)."""
 
+SAVE_COMMANDS = frozenset({"replay", "report", "resume", "branch", "export-seat"})
+"""Subcommands that read the save named by their ``file`` argument (nonsense content in it is
+reported as a damaged save, see :mod:`wargame.storage.hostile`)."""
+
 PLUGIN_GROUP = "wargame.commands"
 """Entry-point group through which other packages add subcommands: the app adds ``gui``."""
 
@@ -77,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if folders:
             use_scenario_dirs(folders)
+        if args.command in SAVE_COMMANDS:
+            from wargame.storage.hostile import save_content
+            with save_content(str(args.file)):
+                return int(args.func(args) or 0)
         return int(args.func(args) or 0)
     except WargameError as err:
         print(f"error: {err}", file=sys.stderr)

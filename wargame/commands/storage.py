@@ -63,11 +63,26 @@ def cmd_branch(args: argparse.Namespace) -> int:
             target: str | Path = args.output
         else:
             target = resolve_new_save(args.output, rec.scenario_id, _folder(args))
-        with rec.branch(index, target, title=args.title) as new:
-            extra = f" (game {new.game_id})" if new.path is None else ""
-            print(f"branched {rec.where} at action {index} (turn {rec.entries()[index].turn}) "
-                  f"into {new.where}{extra}")
+        try:
+            with rec.branch(index, target, title=args.title) as new:
+                extra = f" (game {new.game_id})" if new.path is None else ""
+                print(f"branched {rec.where} at action {index} (turn {rec.entries()[index].turn}) "
+                      f"into {new.where}{extra}")
+        except BaseException:
+            _remove_new_file(target)
+            raise
     return 0
+
+
+def _remove_new_file(target: str | Path) -> None:
+    """A branch that failed leaves no file behind (``target`` did not exist before)."""
+    if isinstance(target, str):
+        return
+    for name in (target, Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
+        try:
+            name.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def cmd_resume(args: argparse.Namespace) -> int:

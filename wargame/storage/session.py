@@ -13,6 +13,7 @@ from wargame.storage.backend import is_url
 from wargame.storage.errors import SaveError
 from wargame.storage.listing import resolve_new_save
 from wargame.storage.record import GameRecord
+from wargame.storage.rows import check_seats
 from wargame.storage.values import SeatInfo
 from wargame.types import SEAT_NAMES, SEATS
 
@@ -50,12 +51,15 @@ class Session:
     def resume(cls, target: str | Path, game_id: int | None = None, *, check: bool = True) -> "Session":
         """Open a saved game to continue playing it.
 
-        With ``check`` (the default) the rebuilt game must match the digest the save recorded;
-        a game saved under other rules then raises :class:`SaveError` (pass ``check=False`` to
-        continue it anyway under the current rules).
+        With ``check`` (the default) the whole save must verify (every action recomputed to the
+        digests it recorded, :meth:`GameRecord.verify`) before anything is appended to it; a
+        damaged or edited save, or one saved under other rules, raises :class:`SaveError` and
+        is left as it was (pass ``check=False`` to continue it anyway under the current rules).
         """
         record = GameRecord.open(target, game_id)
         try:
+            if check:
+                refuse_unverified(record)
             return cls(record, record.load(check=check))
         except BaseException:
             record.close()
@@ -102,6 +106,17 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def refuse_unverified(record: GameRecord) -> None:
+    """Raise :class:`SaveError` if ``record`` does not verify (nothing may be appended to it)."""
+    check_seats(record.where, record.seats)
+    report = record.verify()
+    if not report.ok:
+        detail = report.message.removeprefix(f"{record.where}: ")
+        raise SaveError(record.where, f"cannot be continued: {detail}",
+                        "it was left as it was; replay it read-only (`wargame replay FILE`), or branch "
+                        "it at an earlier turn (`wargame branch`) and continue the branch")
 
 
 def seats_for(bots: dict[str, "Bot"]) -> list[SeatInfo]:

@@ -129,6 +129,13 @@ def _sniff(head: bytes) -> str:
     return "it looks like a text file"
 
 
+def _file_kind(mode: int) -> str:
+    """What a non-regular file is, for a message."""
+    kinds = [(stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
+    return next((name for test, name in kinds if test(mode)), "not a plain file")
+
+
 def probe_file(path: Path) -> int:
     """Check read-only that ``path`` is a save of ours; return its format version.
 
@@ -140,7 +147,14 @@ def probe_file(path: Path) -> int:
     if path.is_dir():
         raise SaveError(where, "is a folder, not a save file", "name a .wargame file inside it")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+    except OSError as err:
+        raise SaveError(where, f"cannot be read ({err.strerror})", "check the file's permissions") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SaveError(where, f"is not a regular file (it is {_file_kind(info.st_mode)})",
+                        "open a .wargame file written by the game")
+    try:
+        size = info.st_size
         with path.open("rb") as fh:
             head = fh.read(100)
     except OSError as err:
@@ -162,7 +176,11 @@ def probe_file(path: Path) -> int:
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
-    if pages and head[24:28] == head[92:96] and size < pages * page_size:
+    wal = Path(f"{path}-wal")
+    pending = wal.is_file() and wal.stat().st_size > 0
+    # With a -wal beside it, SQLite's own WAL recovery decides what the file holds (a disk that
+    # filled during a checkpoint leaves a short file whose missing pages are in the -wal).
+    if pages and not pending and head[24:28] == head[92:96] and size < pages * page_size:
         raise SaveError(where, f"is truncated ({size} of {pages * page_size} bytes)", truncated_advice)
     try:
         con = sqlite3.connect(_sqlite_uri(path, "ro"), uri=True, timeout=5.0)
