@@ -35,6 +35,13 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def end_phase(qtbot, window) -> None:
+    """The panel's End phase, confirmed in the box it opens."""
+    from PySide6.QtWidgets import QMessageBox
+    click(qtbot, window.seat_panel.action_panel.buttons["end_phase"])
+    click(qtbot, window.end_phase_box.button(QMessageBox.StandardButton.Ok))
+
+
 class Driver:
     """Plays the human seats through the window, like a person with a mouse."""
 
@@ -50,7 +57,7 @@ class Driver:
         return self.window.controller.game
 
     def panel(self):
-        return self.window.seat_panel.actions
+        return self.window.seat_panel.action_panel
 
     def settle(self) -> None:
         """Let the computer seats move until a person must act (or the game ends)."""
@@ -100,7 +107,7 @@ class Driver:
             # test setup: the facilitator injects a crisis (through the adapter, so it is saved)
             self.injected = self.c.apply(A.InjectCrisis("facilitator", "abqaiq_strike", "riyadh")) is not None
             return
-        click(self.qtbot, p.buttons["end_phase"])
+        end_phase(self.qtbot, self.window)
 
     def investment(self, seat: str) -> None:
         p = self.panel()
@@ -119,7 +126,7 @@ class Driver:
             assert self.g.actions[-1] == A.Undo("riyadh")
             self.undone = True
             return
-        click(self.qtbot, p.buttons["end_phase"])
+        end_phase(self.qtbot, self.window)
 
     def propose_conversion(self) -> None:
         from ui.forms.base import select_data

@@ -122,12 +122,15 @@ def test_the_end_phase_button_is_not_destroyed_inside_its_own_click(qtbot, tmp_p
     c = new_session_controller("pact-2026", 7, seats(("riyadh", "islamabad")), str(tmp_path / "c.wargame"))
     win = window(qtbot, c)
     qtbot.mouseClick(win.handover.button, Qt.MouseButton.LeftButton)
-    button = win.seat_panel.actions.buttons["end_phase"]
+    from PySide6.QtWidgets import QMessageBox
+    button = win.seat_panel.action_panel.buttons["end_phase"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # asks first (the confirmation box)
+    ok = win.end_phase_box.button(QMessageBox.StandardButton.Ok)
     alive_after_click: list[bool] = []
-    button.clicked.connect(lambda: alive_after_click.append(shiboken6.isValid(button)))
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    ok.clicked.connect(lambda: alive_after_click.append(shiboken6.isValid(button) and shiboken6.isValid(ok)))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert c.game.state.seats["riyadh"].done and win.handover.covering()
-    assert alive_after_click == [True], "the button was destroyed while its click was delivered"
+    assert alive_after_click == [True], "a button was destroyed while its click was delivered"
     assert shiboken6.isValid(button), "still alive when the click returns"
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # its deferred delete
     assert not shiboken6.isValid(button), "the old panel is deleted afterwards, not leaked"

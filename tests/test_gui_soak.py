@@ -116,7 +116,7 @@ class Monkey:
         win, rng = self.win, self.rng
         acts = win.menu_actions
         roll = rng.random()
-        panel = win.seat_panel.actions
+        panel = win.seat_panel.action_panel
         enabled = [b for b in panel.buttons.values() if isinstance(b, QPushButton) and b.isEnabled()
                    and b.isVisible()]
         if roll < 0.40 and enabled:

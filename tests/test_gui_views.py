@@ -255,7 +255,7 @@ def test_main_window_remembers_its_layout(qtbot, game):
     assert again._restored and not again.log_dock.isVisible()
     assert again.handover.isVisible()  # two people at one computer: the seat shows once confirmed
     again.handover.button.click()
-    assert again.viewer == "riyadh" and again.seat_panel.actions.buttons["propose"].isEnabled()
+    assert again.viewer == "riyadh" and again.seat_panel.action_panel.buttons["propose"].isEnabled()
     assert "Riyadh" in again.status.where.text()
 
 

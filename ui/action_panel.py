@@ -58,13 +58,16 @@ class ActionPanel(QScrollArea):
 
     Signals:
         formRequested(str): open the form for an action kind (``propose``, ``invest``...).
-        actionRequested(object): apply this concrete action (accept, reject, end phase, undo).
+        actionRequested(object): apply this concrete action (accept, reject, undo).
+        endPhaseRequested(): the seat asks to end its phase (the window confirms first, as for
+            the toolbar, the menu and Ctrl+E: the phase cannot be resumed).
         counterRequested(str): open the counter-proposal form for this proposal id.
         crisisRequested(): open the crisis dialog.
     """
 
     formRequested = Signal(str)
     actionRequested = Signal(object)
+    endPhaseRequested = Signal()
     counterRequested = Signal(str)
     crisisRequested = Signal()
 
@@ -182,7 +185,10 @@ class ActionPanel(QScrollArea):
         for button, reason, action in ((undo, undo_reason, A.Undo(seat)), (end, end_reason, A.EndPhase(seat))):
             button.setEnabled(reason is None)
             button.setToolTip(reason or action.label)
-            button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
+            if action.kind == "end_phase":
+                button.clicked.connect(self.endPhaseRequested.emit)
+            else:
+                button.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a))
             self.buttons[button.objectName()] = button
             footer.addWidget(button)
         layout.addLayout(footer)

@@ -95,9 +95,10 @@ class MainWindow(QMainWindow):
         self.controller: GameController | None = None
         self.undo: UndoHistory | None = None
         self.menu_actions = build_menus(self)
-        sp = self.seat_panel.actions
+        sp = self.seat_panel.action_panel
         sp.formRequested.connect(self.open_form)
         sp.actionRequested.connect(self.do)
+        sp.endPhaseRequested.connect(self.menu_actions["end_phase"].trigger)  # the one confirmation
         sp.counterRequested.connect(self.open_counter)
         sp.crisisRequested.connect(self.open_crisis)
         self.seat_panel.followChanged.connect(self._on_follow)

@@ -63,7 +63,7 @@ class SeatPanel(QWidget):
             self.grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
         layout.addWidget(frame)
         self.tabs = QTabWidget()
-        self.actions = ActionPanel()
+        self.action_panel = ActionPanel()
         self.portfolio = LazyView("ui.portfolio_view", "PortfolioView", "Loading the portfolio…")
         self._portfolio_seat: str | None = None
         scroll = scrolled(self.portfolio)  # the portfolio is wide: let a narrow dock scroll it sideways
@@ -75,7 +75,7 @@ class SeatPanel(QWidget):
         self.brief.setContentsMargins(8, 8, 8, 8)
         self.brief.linkActivated.connect(self._open_brief)
         brief_scroll = scrolled(self.brief)
-        self.tabs.addTab(self.actions, "Actions")
+        self.tabs.addTab(self.action_panel, "Actions")
         self.tabs.addTab(scroll, "Portfolio")
         self.tabs.addTab(brief_scroll, "Brief")
         self.tabs.currentChanged.connect(lambda i: i == 1 and self.portfolio.load())
@@ -124,7 +124,7 @@ class SeatPanel(QWidget):
                 if key == "standing" and s.get("sanctioned"):
                     text += " (sanctioned)"
                 _text(self.values[key], text)
-        self.actions.set_game(game, seat, can_act,
+        self.action_panel.set_game(game, seat, can_act,
                               "the computer plays this seat" if observer else "another seat is in control")
         if self.tabs.isTabVisible(1) != (seat is not None):
             self.tabs.setTabVisible(1, seat is not None)
