@@ -37,6 +37,8 @@ METRICS: dict[str, tuple[str, str, tuple[float, float] | None]] = {
 }
 """Metric key → (menu title, y-axis label, fixed y range or None)."""
 PRIVATE_KEYS = ("budget", "reserves", "spent")
+ESTIMATED_METRICS = ("deterrence", "gap", "score", "components")
+"""Metrics that, for another seat than the viewer, are the viewer's estimate (see docs/information.md)."""
 SHORT_COMPONENTS = {"nato": "NATO standing", "hhi": "Diversity", "contained": "Crises contained",
                     "anchor": "Turkey anchored"}
 """Short names of score components for the small multiples (others: the key, capitalised)."""
@@ -232,7 +234,9 @@ class IndicatorsView(QWidget):
         current = game.state.crisis
         if current is not None:  # drawn or injected, not yet resolved: "under way"
             crises.append({"turn": current.turn, "title": current.title, "outcome": "", "target": current.target})
-        self.set_history(game.state.history, viewer, [game.quarter_of(t) for t in range(1, turns + 1)], crises)
+        # the viewer's own history: each row computed from what it knew then (its SeatView)
+        history = game.view(viewer)["history"]
+        self.set_history(history, viewer, [game.quarter_of(t) for t in range(1, turns + 1)], crises)
 
     def set_seat(self, seat: str | None) -> None:
         """Show one seat (or None: all seats)."""
@@ -274,11 +278,12 @@ class IndicatorsView(QWidget):
         seats = SEAT_ORDER if seat is None else (seat,)
         for i, s in enumerate(seats):
             col = SEAT_COLORS[s]
+            est = self._estimate_mark(s, metric)
             plot = i if (metric == "components" and seat is None) else 0
             if metric == "deterrence":
                 real = np.array([self._value(r, s, "real") for r in hist])
                 perc = np.array([self._value(r, s, "perceived") for r in hist])
-                out.append((plot, f"{s}:real", f"{SEAT_LABELS[s]} real" if seat else SEAT_LABELS[s], col, real,
+                out.append((plot, f"{s}:real", (f"{SEAT_LABELS[s]} real" if seat else SEAT_LABELS[s]) + est, col, real,
                             _pen(col, 3), SYMBOLS[s]))
                 out.append((plot, f"{s}:perceived", f"{SEAT_LABELS[s]} perceived" if seat else "", col, perc,
                             _pen(col, 2, dash=True), None))
@@ -289,13 +294,20 @@ class IndicatorsView(QWidget):
                     label = (self.component_labels.get(ck) if seat else None) or SHORT_COMPONENTS.get(ck, ck.capitalize())
                     out.append((plot, f"{s}:c:{ck}", label, c,
                                 np.array([self._value(r, s, f"c:{ck}") for r in hist]), _pen(c, 2.2), "o"))
-                out.append((plot, f"{s}:score", "Score", col, np.array([self._value(r, s, "score") for r in hist]),
+                out.append((plot, f"{s}:score", "Score" + est, col, np.array([self._value(r, s, "score") for r in hist]),
                             _pen(col, 3.5), SYMBOLS[s]))
             else:
                 vals = np.array([self._value(r, s, metric) for r in hist])
-                name = SEAT_LABELS[s] + (" (private)" if vals.size and np.isnan(vals).all() else "")
+                name = SEAT_LABELS[s] + (" (private)" if vals.size and np.isnan(vals).all() else est)
                 out.append((plot, s, name, col, vals, _pen(col, 3), SYMBOLS[s]))
         return out
+
+    def _estimate_mark(self, seat: str, metric: str) -> str:
+        """" (est.)" when the figure about ``seat`` is the viewer's estimate (another seat's
+        deterrence, gap, score: computed without that seat's secrets)."""
+        if self._viewer in (None, "facilitator", seat) or metric not in ESTIMATED_METRICS:
+            return ""
+        return " " + self.tr("(est.)")
 
     def _build_plots(self, count: int, seat: str | None) -> None:
         self.graphics.clear()

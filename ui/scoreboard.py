@@ -1,7 +1,8 @@
 """Scoreboard: each seat's score as a stacked bar of its weighted components (transparent breakdown).
 
-:class:`Scoreboard` is a pure view: it reads ``game.scores()`` (or takes the same data through
-:meth:`Scoreboard.set_scores`) and paints one row per seat, legible on a projector.
+:class:`Scoreboard` is a pure view: it reads the viewer's :class:`~wargame.rules.seat_view.SeatView`
+scores (another seat's score is the viewer's estimate, marked "est."), or takes the same data
+through :meth:`Scoreboard.set_scores`, and paints one row per seat, legible on a projector.
 
 Layout adapts to the space (380–700+ px wide, normal and large text): wide rows put the name and
 total in a left column beside the bar; narrow ones stack a name/total line above the bar. Every
@@ -88,6 +89,7 @@ class Scoreboard(QWidget):
         super().__init__(parent)
         self._rows: list[tuple[str, float, list[Part]]] = []
         self._viewer: str | None = None
+        self._estimated: set[str] = set()
         self._hits: list[tuple[QRectF, str]] = []
         self._quarter = ""
         self._min_hint = QSize()
@@ -102,15 +104,21 @@ class Scoreboard(QWidget):
 
     # -- public API ------------------------------------------------------------------------
     def set_game(self, game: "Game", viewer: str | None = None) -> None:
-        """Show ``game.scores()``; the ``viewer``'s own row is highlighted."""
+        """Show the scores of ``viewer``'s :class:`SeatView`; its own row is highlighted."""
+        from wargame.rules.seat_view import seat_view
         self._quarter = game.quarter
-        self.set_scores({seat: (sc.total, [(c.key, c.label, c.value, c.weight, c.points) for c in sc.components])
-                         for seat, sc in game.scores().items()}, viewer)
+        seen = seat_view(game, viewer)
+        self.set_scores({seat: (sc["total"], [(c["key"], c["label"], c["value"], c["weight"], c["points"])
+                                              for c in sc["components"]])
+                         for seat, sc in seen.scores.items()}, viewer,
+                        [s for s in seen.scores if seen.is_estimate(s, "score")])
 
     def set_scores(self, scores: dict[str, tuple[float, Iterable[tuple[str, str, float, float, float]]]],
-                   viewer: str | None = None) -> None:
-        """Plain data: ``{seat: (total, [(key, label, value, weight, points), ...])}``."""
+                   viewer: str | None = None, estimated: Iterable[str] = ()) -> None:
+        """Plain data: ``{seat: (total, [(key, label, value, weight, points), ...])}``; the seats in
+        ``estimated`` are the viewer's estimates (marked so)."""
         self._viewer = viewer
+        self._estimated = set(estimated)
         order = [s for s in SEAT_ORDER if s in scores] + [s for s in scores if s not in SEAT_ORDER]
         rows = [(s, float(scores[s][0]), [Part(*c) for c in scores[s][1]]) for s in order]
         if rows == self._rows and viewer == self._shown_viewer and self._quarter == self._shown_quarter:
@@ -183,6 +191,9 @@ class Scoreboard(QWidget):
         name = SEAT_LABELS.get(seat, seat.title())
         if seat == self._viewer and (fm is None or fm.horizontalAdvance(name + " (you)") <= room):
             name += " (you)"
+        mark = " " + self.tr("(est.)")
+        if seat in self._estimated and (fm is None or fm.horizontalAdvance(name + mark) <= room):
+            name += mark
         return name
 
     def _header(self, width: float) -> tuple[float, str, bool]:
@@ -410,8 +421,12 @@ class Scoreboard(QWidget):
                    fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() + 0.5))
 
     def _tip(self, seat: str, part: Part) -> str:
-        return (f"<b>{SEAT_LABELS.get(seat, seat)}: {part.label}</b><br>value {part.value:.1f} × "
-                f"weight {part.weight:.2f} = <b>{part.points:.1f}</b> points")
+        tip = (f"<b>{SEAT_LABELS.get(seat, seat)}: {part.label}</b><br>value {part.value:.1f} × "
+               f"weight {part.weight:.2f} = <b>{part.points:.1f}</b> points")
+        if seat in self._estimated:
+            tip += "<br><i>" + self.tr("Your estimate: this seat's secret deals and private budget "
+                                       "lines are not known to you.") + "</i>"
+        return tip
 
     def _paint_bar(self, p: QPainter, bar: QRectF, seat: str, parts: list[Part], colour: QColor,
                    plan: _Plan) -> None:

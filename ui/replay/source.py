@@ -83,8 +83,8 @@ def build_entries(points: list[tuple[int, int, str, Any, list[Event]]], viewer: 
 def recorded_scores(game: Game) -> tuple[dict[str, tuple[float, list[tuple[str, str, float, float, float]]]], str]:
     """The scores the last history row recorded, in ``Scoreboard.set_scores`` form, and its quarter.
 
-    A seat view cannot recompute the other seats' scores (their private lines are not in it), but
-    the history rows it holds carry every seat's assessed score and components.
+    A seat view's history rows are the seat's own past views (its SeatView history): other seats'
+    scores and components there are the seat's estimates at the time, made without their secrets.
     """
     row = game.state.history[-1]
     scores = {}
