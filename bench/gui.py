@@ -11,7 +11,9 @@ Run: ``python bench/gui.py`` (offscreen works). Prints:
   ``PYTHONDONTWRITEBYTECODE=1``) is printed too;
 * repaint: for the actions of a computer-played game applied through the controller, the time
   from ``apply`` until every view that the action changed has painted (aim: one 60 Hz frame,
-  16 ms), as median / 90th percentile / max; also as CPU time, which a busy machine skews less.
+  16 ms), as median / 90th percentile / max; also as CPU time, which a busy machine skews less;
+  then per view (from ``apply`` until that view's last paint, over the actions that repainted
+  it) and per kind of action (until every view has painted).
 """
 from __future__ import annotations
 
@@ -118,11 +120,11 @@ def repaint(actions: int = 150) -> dict[str, float]:
     class Spy(QObject):
         def __init__(self) -> None:
             super().__init__()
-            self.painted: set[int] = set()
+            self.painted: dict[int, float] = {}  # view -> time its last paint ended
 
         def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802
             if ev.type() == QEvent.Type.Paint:
-                self.painted.add(id(obj))
+                self.painted[id(obj)] = time.perf_counter()
             return False
 
     game = Game("pact-2026", 7)
@@ -133,15 +135,21 @@ def repaint(actions: int = 150) -> dict[str, float]:
     window.show()
     for _ in range(5):
         app.processEvents()
+    window.load_heavy_views()  # built after the first paint in the app: not part of an action's cost
+    for _ in range(5):
+        app.processEvents()
     spy = Spy()
-    views = [window.map.viewport(), window.network, window.scoreboard, window.indicators,
-             window.seat_panel, window.log.list.viewport()]
-    for view in views:
+    views = {"map": window.map.viewport(), "network": window.network, "scoreboard": window.scoreboard,
+             "indicators": window.indicators, "seat_panel": window.seat_panel,
+             "event_log": window.log.list.viewport()}
+    for view in views.values():
         view.installEventFilter(spy)
     bots = make_bots(7)
     all_ms, heavy_ms, heavy_cpu = [], [], []
+    per_view: dict[str, list[float]] = {name: [] for name in views}
+    per_kind: dict[str, list[float]] = {}
     for _ in range(actions):
-        if game.over:
+        if controller.game.over:
             break
         action = bots[controller.game.acting_seats()[0]].choose(controller.game)
         spy.painted.clear()
@@ -151,17 +159,23 @@ def repaint(actions: int = 150) -> dict[str, float]:
             app.processEvents()
         ms = (time.perf_counter() - t0) * 1000
         all_ms.append(ms)
+        per_kind.setdefault(action.kind, []).append(ms)
+        for name, view in views.items():  # a view that did not repaint costs it nothing
+            if id(view) in spy.painted:
+                per_view[name].append((spy.painted[id(view)] - t0) * 1000)
         if any(e.kind not in ("proposal", "answer", "pass", "response", "phase") for e in events):
             heavy_ms.append(ms)
             heavy_cpu.append((time.process_time() - c0) * 1000)
     window.close()
 
     def stats(xs: list[float]) -> dict[str, float]:
-        xs = sorted(xs)
+        xs = sorted(xs) or [0.0]
         return {"n": len(xs), "median_ms": round(statistics.median(xs), 1),
                 "p90_ms": round(xs[int(0.9 * (len(xs) - 1))], 1), "max_ms": round(xs[-1], 1)}
     return {"all": stats(all_ms), "map_changing": stats(heavy_ms or all_ms),
-            "map_changing_cpu": stats(heavy_cpu or [0.0])}
+            "map_changing_cpu": stats(heavy_cpu or [0.0]),
+            "per_view": {k: stats(v) for k, v in per_view.items()},
+            "per_kind": {k: stats(v) for k, v in sorted(per_kind.items())}}
 
 
 def map_ops(repeats: int = 15) -> dict[str, float]:
@@ -233,18 +247,25 @@ def map_ops(repeats: int = 15) -> dict[str, float]:
 
 
 def main() -> int:
-    """Print the figures."""
-    s = startup()
-    print(f"start-up to first painted window: app {s['app_s']:.2f}s, bare PySide6 window "
-          f"{s['bare_s']:.2f}s, ratio {s['ratio']:.2f}x (aim < 4x)")
-    print(f"  without Python's bytecode cache: app {s['app_nocache_s']:.2f}s, bare "
-          f"{s['bare_nocache_s']:.2f}s, ratio {s['ratio_nocache']:.2f}x")
+    """Print the figures (``--repaint``: the repaint and map figures only)."""
+    s: dict[str, float] = {}
+    if "--repaint" not in sys.argv:
+        s = startup()
+        print(f"start-up to first painted window: app {s['app_s']:.2f}s, bare PySide6 window "
+              f"{s['bare_s']:.2f}s, ratio {s['ratio']:.2f}x (aim < 4x)")
+        print(f"  without Python's bytecode cache: app {s['app_nocache_s']:.2f}s, bare "
+              f"{s['bare_nocache_s']:.2f}s, ratio {s['ratio_nocache']:.2f}x")
+    print(f"machine load (1-min average): {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     r = repaint()
     for key, label in (("all", "every action"), ("map_changing", "actions that change the map/indicators"),
                        ("map_changing_cpu", "same, CPU time of this process: less sensitive to a busy machine")):
         x = r[key]
         print(f"action -> repaint of every view ({label}, n={x['n']}): median {x['median_ms']} ms, "
               f"p90 {x['p90_ms']} ms, max {x['max_ms']} ms (aim 16 ms)")
+    for group, label in (("per_view", "view"), ("per_kind", "action")):
+        for name, x in r[group].items():
+            print(f"  {label} {name:<14} n={x['n']:<4} median {x['median_ms']} ms, p90 {x['p90_ms']} ms, "
+                  f"max {x['max_ms']} ms")
     m = map_ops()
     print("map update + full repaint, CPU ms (median): "
           + ", ".join(f"{k} {v}" for k, v in m.items()))

@@ -18,6 +18,7 @@ from wargame import actions as A
 from wargame.actions import Action
 from wargame.errors import IllegalAction, WargameError
 from wargame.events import Event
+from wargame.rules.changes import ApplyResult
 from wargame.rules.game import Game
 from wargame.types import SEAT_NAMES, SEATS
 
@@ -29,7 +30,8 @@ class GameController(QObject):
     """Holds the :class:`Game` (and the storage session) and applies every action.
 
     Signals:
-        changed(list): the events an applied action produced (possibly empty).
+        changed(object): the events an applied action produced (possibly empty), a list
+            with the engine's change flags as ``.changes`` (see ``wargame.rules.changes``).
         error(str): a refused action or a storage failure, as a sentence for the player.
         crisisStarted(object): a crisis test began (the ``wargame.state.Crisis``).
         gameOver(): the last quarter was assessed.
@@ -38,7 +40,7 @@ class GameController(QObject):
         sessionChanged(): the game now lives in another file (Save As, reopen).
     """
 
-    changed = Signal(list)
+    changed = Signal(object)
     error = Signal(str)
     crisisStarted = Signal(object)
     gameOver = Signal()
@@ -139,13 +141,17 @@ class GameController(QObject):
         """The engine's reason why ``action`` is illegal now, or None."""
         return self._game.check(action)
 
-    def apply(self, action: Action) -> list[Event] | None:
-        """Apply ``action`` (and save it); emit ``changed`` or ``error``. Returns the events or None."""
+    def apply(self, action: Action) -> ApplyResult | None:
+        """Apply ``action`` (and save it); emit ``changed`` or ``error``.
+
+        Returns the events with the engine's change flags (``.changes``), or None if refused."""
         try:
             if self._session is not None:
+                self._session.game.track_changes = True  # the views redraw from exact flags
                 events = self._session.apply(action)
                 self._game = self._session.game
             else:
+                self._game.track_changes = True
                 events = self._game.apply(action)
         except IllegalAction as err:
             self.error.emit(err.reason)
@@ -155,8 +161,8 @@ class GameController(QObject):
                 self._game = self._session.game
             self.error.emit(str(err))
             return None
-        self._after(list(events))
-        return list(events)
+        self._after(events)
+        return events
 
     def _after(self, events: list[Event]) -> None:
         self.changed.emit(events)

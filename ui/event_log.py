@@ -86,9 +86,8 @@ class EventLog(QWidget):
             self.list.addItem(self._item(event, text))
             self._count += 1
             added = True
-        if added and bottom:
-            self.list.scrollToBottom()
-            QTimer.singleShot(0, self.list, self.list.scrollToBottom)  # again once wrapped rows have their height
+        if added and bottom:  # once the new rows have their (wrapped) height
+            QTimer.singleShot(0, self.list, self.list.scrollToBottom)
 
     def _item(self, event: Event, text: str) -> QListWidgetItem:
         label = event.text + audience_tag(self._game, event)

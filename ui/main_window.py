@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from ui import settings
 from ui.adapter import GameController, UndoHistory
@@ -25,17 +25,13 @@ from ui.seat_panel import SeatPanel
 from ui.split_or_tabs import SplitOrTabs
 from ui.status import StatusBar
 from ui.theme import SEAT_COLORS
-from ui.view_host import Changes, LazyView, commitments_key
+from ui.view_host import LazyView, stale_views, ALL_VIEWS
 from wargame.actions import Action
 
 PREFERRED_SIZE = QSize(1600, 900)
 """The size the window opens at when the screen has room (shrunk to fit smaller screens)."""
 WIDE = 1500
 """From this width the indicators get a column of their own; narrower windows tab them behind the seat."""
-
-QUIET_KINDS = frozenset({"proposal", "answer", "pass", "response", "phase"})
-"""Events that change neither the map, the network nor the indicators."""
-
 
 class MainWindow(QMainWindow):
     """The game window over one controller (replaceable with :meth:`set_controller`).
@@ -66,8 +62,9 @@ class MainWindow(QMainWindow):
         self.seat_panel = SeatPanel()
         self.scoreboard = Scoreboard()
         self.indicators = LazyView("ui.indicators_view", "IndicatorsView", "Drawing the indicator charts…")
-        self.changes = Changes()
-        self.changes.changed("map_crisis", (None, ""))  # the map starts without a crisis
+        self._stale: set[str] = set(ALL_VIEWS)
+        """Views whose data changed since they last drew it (filled from the engine's change flags)."""
+        self._map_scene: map_model.MapScene | None = None
         self.tabs.currentChanged.connect(self._on_tab_changed)  # a bound slot: dropped with the window
         self.log = EventLog()
         # stacked when the dock has the height (about 580 px: 1080p screens), else two tabs, so the
@@ -94,6 +91,12 @@ class MainWindow(QMainWindow):
         self.follow_seat = "riyadh"
         self.controller: GameController | None = None
         self.undo: UndoHistory | None = None
+        # set by the menu, facilitator and what-if modules that build them for this window
+        self.recent_menu: QMenu | None = None
+        self.toolbar: QToolBar | None = None
+        self.adviser: QWidget | None = None
+        self.facilitator_menu: QMenu | None = None
+        self.whatif_dialog: QWidget | None = None
         self.menu_actions = build_menus(self)
         sp = self.seat_panel.action_panel
         sp.formRequested.connect(self.open_form)
@@ -158,59 +161,68 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ refreshing
     def refresh(self, events: list | None = None) -> None:
-        """Refresh every view (``events`` None) or only those the events concern."""
+        """Refresh every view (``events`` None) or only those whose data the action changed.
+
+        ``events`` is what :meth:`Game.apply` returned: its ``changes`` flags say which views
+        are stale (a plain list of events, without flags, refreshes every view).
+        """
         c = self.controller
         if c is None:
             return
         g = c.game
+        observer = not c.humans() or self.facilitator.active  # the facilitator may follow any seat
+        shown = self.follow_seat if observer else self.viewer
+        self._stale |= stale_views(getattr(events, "changes", None), shown)
         self.status.show_game(g, c)
-        if self.handover.covering():
-            return
-        heavy = events is None or any(e.kind not in QUIET_KINDS for e in events)
         if events is None:
-            for name in ("network", "indicators"):
-                self.changes.forget(name)
             self.log.set_game(g, self.viewer)
         else:
             self.log.append(events)
-        observer = not c.humans() or self.facilitator.active  # the facilitator may follow any seat
-        shown = self.follow_seat if observer else self.viewer
-        who = "person" if shown and c.is_human(shown) else "computer"
-        self.seat_panel.set_game(g, shown, self._can_act(), who, observer, portfolio=heavy)
-        if heavy:
+        if self.handover.covering():
+            return
+        if "seat" in self._stale:
+            who = "person" if shown and c.is_human(shown) else "computer"
+            self.seat_panel.set_game(g, shown, self._can_act(), who, observer,
+                                     portfolio="portfolio" in self._stale)
+            self._stale -= {"seat", "portfolio"}
+        if "scoreboard" in self._stale:
+            self._stale.discard("scoreboard")
             self.scoreboard.set_game(g, self.viewer)
         self._refresh_views()
         self._update_actions()
 
     def _refresh_views(self) -> None:
-        """Refresh the map, network and charts, each only if what it shows changed (and is shown)."""
+        """Refresh the map, network and charts, each only if its data changed (and it is shown)."""
         c = self.controller
         if c is None or self.handover.covering():
             return
         g, viewer = c.game, self.viewer
-        key = (viewer, commitments_key(g.view(viewer)), g.turn)
-        if self.tabs.currentWidget() is self.map and self.isVisible():  # laid out once shown
+        if "map" in self._stale and self.tabs.currentWidget() is self.map and self.isVisible():
+            self._stale.discard("map")  # laid out once shown
             self._show_map(map_model.build(g, viewer))
-        elif self.changes.changed("network", key):
+        if "network" in self._stale and self.tabs.currentWidget() is self.network:
+            self._stale.discard("network")
             self.network.set_game(g, viewer)
-        crises = tuple((c.id, c.ruling or c.outcome) for c in g.state.crises)  # a ruling changes one
-        current = g.state.crisis.id if g.state.crisis is not None else None  # an injected one is news
-        if self.changes.changed("indicators", (viewer, len(g.state.history), crises, current)):
+        if "indicators" in self._stale:
+            self._stale.discard("indicators")
             self.indicators.set_game(g, viewer)
 
     def _show_map(self, scene: map_model.MapScene) -> None:
-        """Push the scene to the map, touching only what changed (re-laying out sites is costly)."""
-        layout = [(s.id, s.name, s.kind, s.owner) for s in scene.sites]
-        if self.changes.changed("map_sites", layout):
-            self.map.set_sites(scene.sites)
-        else:
-            for site in scene.sites:
+        """Push the scene to the map, touching only the parts that differ from the last one."""
+        last, self._map_scene = self._map_scene, scene
+        def layout(sc: map_model.MapScene | None) -> list[tuple[str, str, str, str | None]]:
+            return [(x.id, x.name, x.kind, x.owner) for x in sc.sites] if sc is not None else []
+        if layout(last) != layout(scene):
+            self.map.set_sites(scene.sites)  # the canvas lays out again only if names or kinds moved
+        elif last is not None and last.sites != scene.sites:
+            for site in scene.sites:  # tooltips only
                 item = self.map.site_item(site.id)
                 if item is not None and item.toolTip() != site.detail:
                     item.setToolTip(site.detail)
-        if self.changes.changed("map_links", scene.links):
+        if last is None or last.links != scene.links:
             self.map.set_links(scene.links)
-        if self.changes.changed("map_crisis", (scene.crisis_site, scene.crisis_label)):
+        before = (last.crisis_site, last.crisis_label) if last is not None else (None, "")
+        if before != (scene.crisis_site, scene.crisis_label):
             self.map.set_active_crisis(scene.crisis_site, scene.crisis_label)
 
     def _on_tab_changed(self, _index: int) -> None:
@@ -412,7 +424,7 @@ class MainWindow(QMainWindow):
         """Build the chart and network views (after the first paint, so the window opens fast)."""
         for host in (self.network, self.indicators, self.seat_panel.portfolio):
             host.load()
-        self.changes.forget("network")
+        self._stale |= {"network", "indicators"}
         self._refresh_views()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

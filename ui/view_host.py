@@ -1,4 +1,4 @@
-"""Helpers of the main window's views: a lazily built view, a scroll area, and change detection for refreshes.
+"""Helpers of the main window's views: a lazily built view, a scroll area, and which views an action's change flags make stale.
 
 Heavy views (charts on pyqtgraph, the network on networkx) are imported and built just after
 the window's first paint, so the app opens fast; until then their host shows one line of text.
@@ -6,10 +6,12 @@ the window's first paint, so the app opens fast; until then their host shows one
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedLayout, QWidget
+
+from wargame.rules.changes import Changes
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -69,37 +71,30 @@ class LazyView(QWidget):
             self.view.set_game(*self._pending)
 
 
-class Changes:
-    """Remembers a key per view and says whether it changed since the last refresh."""
-
-    def __init__(self) -> None:
-        self._keys: dict[str, Any] = {}
-
-    def changed(self, view: str, key: Any) -> bool:
-        """True (and remember ``key``) when ``view``'s key differs from the last one."""
-        if self._keys.get(view, _MISSING) == key:
-            return False
-        self._keys[view] = key
-        return True
-
-    def forget(self, view: str | None = None) -> None:
-        """Force the next refresh of ``view`` (or of every view)."""
-        if view is None:
-            self._keys.clear()
-        else:
-            self._keys.pop(view, None)
+ALL_VIEWS = frozenset({"seat", "portfolio", "scoreboard", "map", "network", "indicators"})
+"""The main window's views that redraw from game data."""
 
 
-_MISSING = object()
+def stale_views(changes: Changes | None, shown: str | None) -> set[str]:
+    """The views whose data ``changes`` (an action's change flags) touched; None: all of them.
 
-
-def commitments_key(view: dict[str, Any]) -> str:
-    """A cheap fingerprint of the commitments, posture and crisis a seat sees."""
-    return repr((view["commitments"], view["posture"], view["crisis"] and view["crisis"]["id"],
-                 view["phase"]))
-
-
-def call_if(changes: Changes, name: str, key: Any, fn: Callable[[], None]) -> None:
-    """Run ``fn`` if ``name``'s key changed."""
-    if changes.changed(name, key):
-        fn()
+    ``shown`` is the seat the seat panel shows: another seat's budget or political capital
+    changing leaves it as it is.
+    """
+    if changes is None:
+        return set(ALL_VIEWS)
+    out: set[str] = set()
+    shared = bool(changes.commitments or changes.proposals) or changes.phase or changes.crisis
+    if shared or shown in changes.seats:
+        out.add("seat")
+    if changes.commitments or shown in changes.seats or changes.phase:
+        out.add("portfolio")
+    if changes.scores:
+        out.add("scoreboard")
+    if changes.map:
+        out.add("map")
+    if changes.network:
+        out.add("network")
+    if changes.indicators or changes.crisis:
+        out.add("indicators")
+    return out
