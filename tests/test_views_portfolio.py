@@ -117,8 +117,15 @@ def scoreboard(qtbot):
 
 
 def test_scoreboard_totals_match_the_engine(scoreboard, mid_game):
-    scoreboard.set_game(mid_game, viewer="riyadh")
+    """The facilitator's (omniscient) scoreboard shows the engine's scores; a seat's shows its
+    own true total and, for the others, the estimates of its information set (issue 10)."""
+    from wargame.rules.seat_view import seat_view
     scores = mid_game.scores()
+    scoreboard.set_game(mid_game, viewer="riyadh")
+    seen = seat_view(mid_game, "riyadh").scores
+    assert scoreboard.totals() == {s: seen[s]["total"] for s in scores}
+    assert scoreboard.totals()["riyadh"] == scores["riyadh"].total
+    scoreboard.set_game(mid_game, viewer=None)
     assert scoreboard.totals() == {s: sc.total for s, sc in scores.items()}
     for seat, sc in scores.items():
         parts = scoreboard.parts(seat)
