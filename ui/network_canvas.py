@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (QFrame, QGraphicsPathItem, QGraphicsScene, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
-from ui.network_items import (EdgeItem, LegendWidget, NetworkView, NodeItem, arrowhead, curve, hub_clearance,
-                              least_covering)
+from ui.network_items import EdgeItem, LegendWidget, NetworkView, NodeItem, arrowhead, curve, hub_clearance
+from ui.network_labels import SIDES, disc_box, outward_sides, place
 from ui.portfolio_view import commitment_facts, commitment_tooltip
 from ui.theme import KIND_GROUPS, NEUTRAL, SEAT_COLORS, kind_style, scaled_font
 from ui.view_host import scrolled
@@ -39,9 +39,12 @@ ACTOR_ANGLES: dict[str, float] = {
 SHORT_NAMES = {"houthis": "Houthis", "greece": "Greece / Cyprus", "taliban": "Taliban / TTP",
                "us_congress": "US Congress"}
 SUPPLIERS = {"russia": "Russia", "china": "China"}
-SIDES = {"below": (0.0, 1.0), "above": (0.0, -1.0), "right": (1.0, 0.0), "left": (-1.0, 0.0),
-         "below-right": (0.7, 0.7), "below-left": (-0.7, 0.7), "above-right": (0.7, -0.7), "above-left": (-0.7, -0.7)}
-"""Where a hub's label may go, as unit directions from the hub."""
+MIN_WEB_WIDTH = 440
+"""Narrowest web (px) shown beside the side panel; below it the panel of measures and key hides."""
+HUB_ELIDE = 120.0
+"""Width (px) of a pact's name cut to one line when the whole name finds no free place."""
+SECRET_AT = (0.35, 0.3, 0.4, 0.25, 0.45, 0.2, 0.5, 0.6, 0.7, 0.15, 0.8)
+"""Where along a secret edge its "secret" mark may go (fractions of the way), in order of preference."""
 DIRECTION = {"loan": ("lender", "borrower"), "deposit": ("lender", "borrower"), "grant": ("donor", "recipient"),
              "arms_sale": ("seller", "buyer"), "export_credit": ("provider", "beneficiary"),
              "coproduction": ("host", "partner"), "port_access": ("host", "guest"),
@@ -147,6 +150,14 @@ class NetworkCanvas(QWidget):
         lay.addWidget(self.side)
         self.setMinimumSize(440, 300)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """A narrow canvas gives the side panel's room to the web (its labels need it more)."""
+        wanted = self.width() - self.side.width() >= MIN_WEB_WIDTH
+        super().resizeEvent(event)
+        if wanted == self.side.isHidden():
+            self.side.setVisible(wanted)
+            self.layout().activate()  # the web takes (or gives back) the room now, not on a later event
+
     # -- public API ------------------------------------------------------------------------
     def set_game(self, game: "Game", viewer: str | None = None) -> None:
         """Show ``game``'s active commitments as ``viewer`` may see them (None: all)."""
@@ -238,9 +249,8 @@ class NetworkCanvas(QWidget):
         self._nodes.clear()
         self._threats.clear()
         self._norm = dict(SEAT_POS)
-        sides = {"washington": "left", "ankara": "above", "islamabad": "right", "riyadh": "below"}
         for seat in SEATS:
-            self._add_node(seat, "seat").label_side = sides.get(seat, "below")
+            self._add_node(seat, "seat")
         actors = {a.id: a for a in game.scenario.actors}
         targets: dict[str, list[str]] = {}
         for spec in game.scenario.crises:
@@ -370,29 +380,20 @@ class NetworkCanvas(QWidget):
         for s, b, _amount, item in self._purchases.values():
             path, _, _ = curve(pos[s], pos[b], 0.0, rad[s] + 2, rad[b] + 3)
             item.setPath(path)
-        self._layout_edges(pos, rad)
-
-    def _layout_edges(self, pos: dict[str, QPointF], rad: dict[str, float]) -> None:
         hub_r = max(7.0, self._seat_r() * 0.3)
-        hubs: dict[str, QPointF] = {}
+        hubs = self._hub_centres(pos, hub_r)
+        self._place_node_labels([disc_box(c, hub_r) for c in hubs.values()])
+        self._layout_edges(pos, rad, hubs, hub_r)
+
+    def _layout_edges(self, pos: dict[str, QPointF], rad: dict[str, float], hubs: dict[str, QPointF],
+                      hub_r: float) -> None:
         bundles: dict[tuple[str, str], list[_Edge]] = {}
         for e in self._specs.values():
-            if e.kind == "pact" or len(e.members) > 2:
-                pts = [pos[m] for m in e.members]
-                c = QPointF(sum(p.x() for p in pts) / len(pts), sum(p.y() for p in pts) / len(pts))
-                if len(pts) == 2:
-                    dx, dy = pts[1].x() - pts[0].x(), pts[1].y() - pts[0].y()
-                    n = math.hypot(dx, dy) or 1.0
-                    nx_, ny_ = -dy / n, dx / n
-                    if nx_ * c.x() + ny_ * c.y() < 0:
-                        nx_, ny_ = -nx_, -ny_
-                    c = QPointF(c.x() + nx_ * n * 0.2, c.y() + ny_ * n * 0.2)
-                while any(math.hypot(c.x() - o.x(), c.y() - o.y()) < 3 * hub_r for o in hubs.values()):
-                    c = QPointF(c.x() + 2.5 * hub_r, c.y() + hub_r)
-                hubs[e.cid] = c
-            elif len(e.members) == 2:
+            if e.cid not in hubs and len(e.members) == 2:
                 bundles.setdefault(tuple(sorted(e.members)), []).append(e)  # type: ignore[arg-type]
         samples: list[QPointF] = []
+        drawn: dict[str, tuple[list[tuple[QPainterPath, QPen]], list[tuple[QPolygonF, QColor]]]] = {}
+        paths: dict[str, QPainterPath] = {}
         group_rank = {g: i for i, g in enumerate(KIND_GROUPS)}
         for (a, b), edges in bundles.items():
             edges.sort(key=lambda e: (group_rank.get(kind_style(e.kind).group, 9), e.kind, e.cid))
@@ -411,28 +412,122 @@ class NetworkCanvas(QWidget):
                 col = QColor(st.color)
                 col.setAlpha(min(e.alphas.values(), default=200))
                 pen = QPen(col, wdt, st.pen_style, Qt.PenCapStyle.FlatCap)
-                arrows = [(arrowhead(mid, tangent, 5 + 0.7 * wdt), col)] if e.direction else []
-                secret = None if e.public else path.pointAtPercent(0.35)
-                self._edges[e.cid].set_geometry([(path, pen)], arrows, None, secret)
+                drawn[e.cid] = ([(path, pen)], [(arrowhead(mid, tangent, 5 + 0.7 * wdt), col)] if e.direction else [])
+                paths[e.cid] = path
                 samples.extend(path.pointAtPercent(t / 10) for t in range(1, 10))
-        placed = [n.mapRectToScene(n.boundingRect()) for n in self._nodes.values()]
+        for cid, c in hubs.items():
+            e = self._specs[cid]
+            st = kind_style(e.kind)
+            segs = []
+            for m in e.members:
+                path, _, _ = curve(c, pos[m], 0.0, hub_r, rad[m] + 3)
+                col = QColor(st.color)
+                col.setAlpha(e.alphas.get(m, 200))
+                segs.append((path, QPen(col, e.widths.get(m, 2.0), st.pen_style, Qt.PenCapStyle.FlatCap)))
+                samples.extend(path.pointAtPercent(t / 10) for t in range(1, 10))
+            drawn[cid] = (segs, [])
+        area = self.scene.sceneRect()
+        obstacles = [*self._node_boxes(), *(disc_box(c, hub_r) for c in hubs.values())]
+        hub_labels: dict[str, tuple[tuple[QPointF, float, QColor, str], QRectF, str]] = {}
+        for cid, c in hubs.items():
+            e, item = self._specs[cid], self._edges[cid]
+            label = e.name if len(e.name) <= 60 else e.name[:58] + "…"
+            rect, caption = self._place_hub_label(item, c, hub_r, label, obstacles, samples)
+            hub_labels[cid] = ((c, hub_r, QColor(kind_style(e.kind).color), label), rect, caption)
+            if not rect.isEmpty():
+                obstacles.append(rect)
+        secrets: dict[str, QPointF | None] = {}
+        for cid, e in self._specs.items():
+            if e.public:
+                continue
+            item = self._edges[cid]
+            if cid in hubs:
+                c = hubs[cid]
+                points = [QPointF(c.x() + dx * (hub_r + 12), c.y() + dy * (hub_r + 12)) for dx, dy in SIDES.values()]
+            else:
+                points = [paths[cid].pointAtPercent(t) for t in SECRET_AT]
+            spot = place([item.secret_rect(q) for q in points], obstacles, [], area)
+            secrets[cid] = points[spot.index] if spot.clear else None  # else the tooltip says SECRET
+            if spot.clear:
+                obstacles.append(spot.rect)
+        for cid, (segs, arrows) in drawn.items():
+            hub, rect, caption = hub_labels.get(cid, (None, None, None))
+            self._edges[cid].set_geometry(segs, arrows, hub, secrets.get(cid), rect, caption)
+
+    def _place_hub_label(self, item: EdgeItem, c: QPointF, hub_r: float, label: str, obstacles: list[QRectF],
+                         samples: list[QPointF]) -> tuple[QRectF, str]:
+        """A free place next to the hub for its name, else for the name on one shortened line;
+        with neither, an empty rectangle (the hub's tooltip names the pact)."""
+        sides = outward_sides(c)
+        for caption in (label, item.elided(label, HUB_ELIDE)):
+            spots = [item.hub_label_rect(c, r, caption, side) for r in (hub_r, hub_r + 20) for side in sides]
+            spot = place(spots, obstacles, samples, self.scene.sceneRect())
+            if spot.clear:
+                return spot.rect, caption
+        return QRectF(), ""
+
+    def _hub_centres(self, pos: dict[str, QPointF], hub_r: float) -> dict[str, QPointF]:
+        """Where each pact (or commitment of more than two seats) has its hub: the members'
+        centroid, pushed outward for a pact of two and away from the hubs placed before it."""
+        hubs: dict[str, QPointF] = {}
         for e in self._specs.values():
-            if e.cid in hubs:
-                c = hubs[e.cid]
-                segs = []
-                st = kind_style(e.kind)
-                for m in e.members:
-                    path, _, _ = curve(c, pos[m], 0.0, hub_r, rad[m] + 3)
-                    col = QColor(st.color)
-                    col.setAlpha(e.alphas.get(m, 200))
-                    segs.append((path, QPen(col, e.widths.get(m, 2.0), st.pen_style, Qt.PenCapStyle.FlatCap)))
-                    samples.extend(path.pointAtPercent(t / 10) for t in range(1, 10))
-                label = e.name if len(e.name) <= 60 else e.name[:58] + "…"
-                item = self._edges[e.cid]
-                n = math.hypot(c.x(), c.y()) or 1.0
-                sides = sorted(SIDES, key=lambda k: -(SIDES[k][0] * c.x() + SIDES[k][1] * c.y()) / n)
-                rect = least_covering([item.hub_label_rect(c, hub_r, label, side) for side in sides], placed, samples,
-                                      self.scene.sceneRect())
-                placed.append(rect)
-                item.set_geometry(segs, [], (c, hub_r, QColor(st.color), label),
-                                  None if e.public else QPointF(c.x(), c.y() - hub_r - 10), rect)
+            if not (e.kind == "pact" or len(e.members) > 2):
+                continue
+            pts = [pos[m] for m in e.members]
+            c = QPointF(sum(p.x() for p in pts) / len(pts), sum(p.y() for p in pts) / len(pts))
+            if len(pts) == 2:
+                dx, dy = pts[1].x() - pts[0].x(), pts[1].y() - pts[0].y()
+                n = math.hypot(dx, dy) or 1.0
+                nx_, ny_ = -dy / n, dx / n
+                if nx_ * c.x() + ny_ * c.y() < 0:
+                    nx_, ny_ = -nx_, -ny_
+                c = QPointF(c.x() + nx_ * n * 0.2, c.y() + ny_ * n * 0.2)
+            while any(math.hypot(c.x() - o.x(), c.y() - o.y()) < 3 * hub_r for o in hubs.values()):
+                c = QPointF(c.x() + 2.5 * hub_r, c.y() + hub_r)
+            hubs[e.cid] = c
+        return hubs
+
+    def _node_boxes(self) -> list[QRectF]:
+        """The discs of every node and the labels shown beside them, in scene coordinates."""
+        boxes = [disc_box(n.pos(), n.radius) for n in self._nodes.values()]
+        boxes.extend(n.mapRectToScene(n.label_rect()) for n in self._nodes.values() if n.label_shown)
+        return boxes
+
+    def _place_node_labels(self, hub_discs: list[QRectF]) -> None:
+        """Put each node's label beside its disc where it covers no other disc, pact hub or label:
+        the seats first (always shown, without their second line if need be), then actors and
+        suppliers (left to their tooltips if no place is free)."""
+        area = self.scene.sceneRect()
+        discs = {k: disc_box(n.pos(), n.radius) for k, n in self._nodes.items()}
+        placed: list[QRectF] = list(hub_discs)
+        order = sorted(self._nodes.values(), key=lambda n: n.kind != "seat")
+        for node in order:
+            sides = outward_sides(node.pos())
+            others = [box for k, box in discs.items() if k != node.node_id] + placed
+            for compact in (False, True) if node.sublabel else (False,):
+                spots = [node.mapRectToScene(node.label_rect(side, compact)) for side in sides]
+                spot = place(spots, others, [], area)  # outward first: the edges come from inside
+                if spot.clear:
+                    break
+            shown = spot.clear or node.kind == "seat"
+            node.set_label(sides[spot.index], shown, compact)
+            if shown:
+                placed.append(spot.rect)
+
+    def label_boxes(self) -> dict[str, QRectF]:
+        """Every label drawn now, in scene coordinates: ``node:ID`` (a node's name),
+        ``hub:CID`` (a pact's name) and ``secret:CID`` (the mark on a secret commitment)."""
+        boxes = {f"node:{k}": n.mapRectToScene(n.label_rect()) for k, n in self._nodes.items() if n.label_shown}
+        for cid, item in self._edges.items():
+            if item.hub is not None and not item.hub_label.isEmpty():
+                boxes[f"hub:{cid}"] = QRectF(item.hub_label)
+            if item.secret_at is not None:
+                boxes[f"secret:{cid}"] = item.secret_rect(item.secret_at)
+        return boxes
+
+    def disc_boxes(self) -> dict[str, QRectF]:
+        """The square of every node's disc and pact hub, in scene coordinates (labels keep off them)."""
+        boxes = {f"disc:{k}": disc_box(n.pos(), n.radius) for k, n in self._nodes.items()}
+        boxes.update({f"hubdisc:{cid}": disc_box(item.hub[0], item.hub[1])
+                      for cid, item in self._edges.items() if item.hub is not None})
+        return boxes

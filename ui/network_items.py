@@ -13,8 +13,11 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, 
                            QPainterPathStroker, QPen, QPolygonF, QResizeEvent)
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
+from ui.network_labels import side_rect
 from ui.theme import KIND_GROUPS, KIND_STYLES, NEUTRAL, THREAT_RED, scaled_font
 
+SECRET = "secret"
+"""The mark on a secret commitment's edge."""
 TEXT = QColor(NEUTRAL["text"])
 MUTED = QColor(NEUTRAL["muted"])
 
@@ -42,7 +45,9 @@ class NodeItem(QGraphicsItem):
         self.label = node_id
         self.sublabel = ""
         self.highlight = False
-        self.label_side = "below"   # "below", "above", "left" or "right" of the disc
+        self.label_side = "below"   # a side of ui.network_labels.SIDES
+        self.label_shown = True     # False: no free place, the tooltip names the node
+        self.compact = False        # True: the name alone (no room for the second line)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -60,27 +65,35 @@ class NodeItem(QGraphicsItem):
         self._fonts = (scaled_font(12 if big else 10, True), scaled_font(9.5 if big else 8.5))
         self.update()
 
-    def _text_rect(self) -> QRectF:
+    def label_rect(self, side: str | None = None, compact: bool | None = None) -> QRectF:
+        """The label's box in item coordinates on ``side``, ``compact`` or not (default: as now)."""
+        second = self.sublabel if not (self.compact if compact is None else compact) else ""
         w = max(QFontMetricsF(self._fonts[0]).horizontalAdvance(self.label),
-                QFontMetricsF(self._fonts[1]).horizontalAdvance(self.sublabel)) + 8
-        h = QFontMetricsF(self._fonts[0]).height() + (QFontMetricsF(self._fonts[1]).height() if self.sublabel else 0) + 2
-        r = self.radius
-        if self.label_side == "above":
-            return QRectF(-w / 2, -r - 2 - h, w, h)
-        if self.label_side == "left":
-            return QRectF(-r - 4 - w, -h / 2, w, h)
-        if self.label_side == "right":
-            return QRectF(r + 4, -h / 2, w, h)
-        return QRectF(-w / 2, r + 2, w, h)
+                QFontMetricsF(self._fonts[1]).horizontalAdvance(second)) + 8
+        h = QFontMetricsF(self._fonts[0]).height() + (QFontMetricsF(self._fonts[1]).height() if second else 0) + 2
+        return side_rect(QPointF(0, 0), self.radius, w, h, side or self.label_side)
+
+    def set_label(self, side: str, shown: bool, compact: bool = False) -> None:
+        """Put the label on ``side`` of the disc, or hide it (``shown`` False); ``compact``: the
+        name without its second line."""
+        if (side, shown, compact) != (self.label_side, self.label_shown, self.compact):
+            self.prepareGeometryChange()
+            self.label_side, self.label_shown, self.compact = side, shown, compact
+            self.update()
+
+    def _text_rect(self) -> QRectF:
+        return self.label_rect() if self.label_shown else QRectF()
 
     def boundingRect(self) -> QRectF:
         r = self.radius + 4
-        return QRectF(-r, -r, 2 * r, 2 * r).united(self._text_rect())
+        box = QRectF(-r, -r, 2 * r, 2 * r)
+        return box.united(self._text_rect()) if self.label_shown else box
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addEllipse(QPointF(0, 0), self.radius + 2, self.radius + 2)
-        path.addRect(self._text_rect())
+        if self.label_shown:
+            path.addRect(self._text_rect())
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -100,12 +113,14 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(QColor(THREAT_RED), 1.6))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), r * 0.45, r * 0.45)
+        if not self.label_shown:
+            return
         rect = self._text_rect()
         fm0 = QFontMetricsF(self._fonts[0])
         top = QRectF(rect.left(), rect.top(), rect.width(), fm0.height())
         halo_text(painter, top, int(Qt.AlignmentFlag.AlignCenter), self.label, self._fonts[0],
                   self.color.darker(140) if self.kind == "seat" else TEXT)
-        if self.sublabel:
+        if self.sublabel and not self.compact:
             sub = QRectF(rect.left(), top.bottom(), rect.width(), rect.height() - fm0.height())
             halo_text(painter, sub, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                       self.sublabel, self._fonts[1], MUTED)
@@ -129,6 +144,7 @@ class EdgeItem(QGraphicsItem):
         self.arrows: list[tuple[QPolygonF, QColor]] = []
         self.hub: tuple[QPointF, float, QColor, str] | None = None
         self.hub_label = QRectF()
+        self.hub_caption = ""       # the hub's name as drawn ("" with an empty hub_label: not drawn)
         self.secret_at: QPointF | None = None
         self.hovered = False
         self.selected = False
@@ -139,17 +155,25 @@ class EdgeItem(QGraphicsItem):
         self.setZValue(5)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._font = scaled_font(9, True)
+        self._secret_font = scaled_font(8.5, True)
+
+    def secret_rect(self, at: QPointF) -> QRectF:
+        """The box of the "secret" mark centred on ``at`` (its halo included)."""
+        fm = QFontMetricsF(self._secret_font)
+        w, h = fm.horizontalAdvance(SECRET) + 8, fm.height() + 2
+        return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
 
     def set_geometry(self, segments: list[tuple[QPainterPath, QPen]], arrows: list[tuple[QPolygonF, QColor]],
                      hub: tuple[QPointF, float, QColor, str] | None, secret_at: QPointF | None,
-                     hub_label: QRectF | None = None) -> None:
+                     hub_label: QRectF | None = None, caption: str | None = None) -> None:
         """Replace the drawn geometry (segments with their pens, arrowheads, hub, secret mark).
 
-        ``hub_label`` places the hub's name (default: centred below the hub). Nothing is
-        repainted when the geometry is unchanged.
+        ``hub_label`` places the hub's name (default: centred below the hub; an empty rectangle:
+        no label, the tooltip names it), drawn as ``caption`` (default: the hub's text). Nothing
+        is repainted when the geometry is unchanged.
         """
         key = ([(path, QPen(pen)) for path, pen in segments], [(QPolygonF(a), QColor(c)) for a, c in arrows],
-               hub, secret_at, hub_label)
+               hub, secret_at, hub_label, caption)
         if key == self._key:
             return
         self._key = key
@@ -157,6 +181,7 @@ class EdgeItem(QGraphicsItem):
         self.hub = hub
         if hub is not None:
             self.hub_label = hub_label if hub_label is not None else self.hub_label_rect(hub[0], hub[1], hub[3], "below")
+            self.hub_caption = hub[3] if caption is None else caption
         self.segments, self.arrows, self.hub, self.secret_at = segments, arrows, hub, secret_at
         shape = QPainterPath()
         stroker = QPainterPathStroker()
@@ -168,12 +193,16 @@ class EdgeItem(QGraphicsItem):
         shape.setFillRule(Qt.FillRule.WindingFill)
         self._shape = shape
         bounds = shape.boundingRect()
-        if hub is not None:
+        if hub is not None and not self.hub_label.isEmpty():
             bounds = bounds.united(self.hub_label)
         if secret_at is not None:
-            bounds = bounds.united(QRectF(secret_at.x() - 30, secret_at.y() - 12, 60, 24))
+            bounds = bounds.united(self.secret_rect(secret_at))
         self._bounds = bounds.adjusted(-6, -6, 6, 6)
         self.update()
+
+    def elided(self, text: str, width: float) -> str:
+        """``text`` cut with "…" to one line of at most ``width`` px in the hub's font."""
+        return QFontMetricsF(self._font).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def hub_label_rect(self, centre: QPointF, radius: float, text: str, side: str) -> QRectF:
         """Where the hub's name goes on ``side`` of the hub ("below", "above", "left", "right" or a
@@ -181,20 +210,7 @@ class EdgeItem(QGraphicsItem):
         fm = QFontMetricsF(self._font)
         wrap = 170.0
         lines = fm.boundingRect(QRectF(0, 0, wrap, 400), int(Qt.TextFlag.TextWordWrap), text)
-        w, h = lines.width() + 10, lines.height() + 4
-        x, y = centre.x(), centre.y()
-        if "-" in side:
-            vertical, horizontal = side.split("-")
-            top = y + radius if vertical == "below" else y - radius - h
-            left = x + radius if horizontal == "right" else x - radius - w
-            return QRectF(left, top, w, h)
-        if side == "above":
-            return QRectF(x - w / 2, y - radius - 3 - h, w, h)
-        if side == "left":
-            return QRectF(x - radius - 4 - w, y - h / 2, w, h)
-        if side == "right":
-            return QRectF(x + radius + 4, y - h / 2, w, h)
-        return QRectF(x - w / 2, y + radius + 3, w, h)
+        return side_rect(centre, radius, lines.width() + 10, lines.height() + 4, side)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -218,20 +234,23 @@ class EdgeItem(QGraphicsItem):
             painter.setBrush(colour)
             painter.drawPolygon(poly)
         if self.secret_at is not None:
-            halo_text(painter, QRectF(self.secret_at.x() - 30, self.secret_at.y() - 10, 60, 20),
-                      int(Qt.AlignmentFlag.AlignCenter), "secret", scaled_font(8.5, True), QColor(THREAT_RED))
+            halo_text(painter, self.secret_rect(self.secret_at), int(Qt.AlignmentFlag.AlignCenter), SECRET,
+                      self._secret_font, QColor(THREAT_RED))
         if self.hub is not None:
-            centre, radius, colour, text = self.hub
+            centre, radius, colour, _name = self.hub
             painter.setPen(QPen(QColor("#FFFFFF"), 2))
             painter.setBrush(colour)
             painter.drawEllipse(centre, radius, radius)
             rect = self.hub_label
+            if rect.isEmpty():
+                return
             painter.setPen(QPen(QColor(NEUTRAL["border"]), 1))
             painter.setBrush(QColor(255, 255, 255, 225))
             painter.drawRoundedRect(rect, 4, 4)
             painter.setFont(self._font)
             painter.setPen(colour)
-            painter.drawText(rect.adjusted(4, 1, -4, -1), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+            painter.drawText(rect.adjusted(4, 1, -4, -1), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                             self.hub_caption)
 
     def hoverEnterEvent(self, event) -> None:  # noqa: ANN001
         self.hovered = True
@@ -332,23 +351,6 @@ class LegendWidget(QWidget):
                 p.drawText(QRectF(44, y, self.width() - 44, h), int(Qt.AlignmentFlag.AlignVCenter), text)
             y += h
         p.end()
-
-
-def least_covering(candidates: list[QRectF], placed: list[QRectF], samples: list[QPointF], area: QRectF) -> QRectF:
-    """The candidate label rectangle covering the least of ``placed`` rectangles (nodes, labels)
-    and edge ``samples`` points; earlier candidates win ties, leaving ``area`` is a last resort."""
-    union = QRectF()
-    for c in candidates:
-        union = union.united(c)
-    samples = [q for q in samples if union.contains(q)]
-    placed = [p for p in placed if p.intersects(union)]
-
-    def cost(item: tuple[int, QRectF]) -> float:
-        i, r = item
-        over = sum((r & p).width() * (r & p).height() for p in placed)
-        hits = sum(1 for q in samples if r.contains(q))
-        return 8 * over + 300 * hits + 40 * i + (0 if area.contains(r) else 1e6)
-    return min(enumerate(candidates), key=cost)[1]
 
 
 def hub_clearance(a: QPointF, b: QPointF, hubs: list[QPointF], hub_r: float, total: float) -> float:
