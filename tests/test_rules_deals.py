@@ -329,3 +329,34 @@ def test_buying_foreign_costs_standing():
     g.apply(A.BuyForeign("riyadh", "china", "strike", 500))
     assert g.state.seats["riyadh"].standing < standing
     assert g.state.seats["riyadh"].deliveries[-1]["turn"] == g.turn + 2
+
+
+
+def test_a_rule_bug_in_accepting_is_an_error_not_an_illegal_action(monkeypatch):
+    """Issue 9: accept() turned any exception of the signing check into IllegalAction, so a
+    bug in a rule looked like a refusal; only the engine's own refusals are IllegalAction."""
+    from wargame.rules import moves
+    g = new_game()
+    g.apply(A.Propose("riyadh", "loan", ("islamabad",), make_terms(**LOAN)))
+    prop = g.open_proposals("islamabad")[0]
+    real, calls = moves.check_affordable, []
+
+    def buggy(*args, **kwargs):
+        calls.append(kwargs.get("only"))
+        if kwargs.get("only") is None:  # the check over every payer has a bug
+            raise ZeroDivisionError("a bug in a rule")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(moves, "check_affordable", buggy)
+    with pytest.raises(ZeroDivisionError):
+        g.apply(A.Accept("islamabad", prop.id))
+    assert calls == ["islamabad", None]
+
+
+def test_an_unaffordable_signing_is_still_refused_with_advice():
+    g = new_game()
+    g.apply(A.Propose("riyadh", "loan", ("islamabad",), make_terms(**LOAN)))
+    prop = g.open_proposals("islamabad")[0]
+    set_budget(g, "riyadh", 10)
+    with pytest.raises(IllegalAction, match="reject the proposal instead"):
+        g.apply(A.Accept("islamabad", prop.id))

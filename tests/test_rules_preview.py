@@ -130,3 +130,14 @@ def test_layer_preview_follows_the_payer_term(sc):
     assert any("every member's share" in line for line in riyadh.obligations)
     shared = preview_deal(g, "islamabad", "riyadh", "layer", ["islamabad"], {"pact": "smda", "layer": "planning"})
     assert shared.cost_now == 300
+
+
+def test_obligation_sentence_names_partners_with_or():
+    """Issue 16: 'If Riyadh, Islamabad is tested you are expected…' read as garbled English."""
+    from wargame.rules.preview import _clause_line
+    one = _clause_line(["riyadh"], "collective")
+    two = _clause_line(["riyadh", "islamabad"], "collective")
+    three = _clause_line(["ankara", "riyadh", "islamabad"], "consultation")
+    assert one.startswith("If Riyadh is tested, you are expected")
+    assert two.startswith("If Riyadh or Islamabad is tested, you are expected")
+    assert three.startswith("If Ankara, Riyadh or Islamabad is tested, you are expected")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from wargame import actions as A
 from wargame.rules import crisis as crisis_rules
+from wargame.errors import IllegalAction
 from wargame.rules.common import can_pay, clamp, emit, external, fail, name, new_id, require
 from wargame.rules.deals import activate, check_affordable, describe_deal, validate_deal
 from wargame.state import Commitment, Proposal
@@ -81,8 +82,8 @@ def accept(g: "Game", a: A.Accept, dry: bool) -> None:
     if last:
         try:
             check_affordable(g, prop.deal, terms, [prop.sender, *prop.to])
-        except Exception as err:  # re-raise with advice to the accepter
-            require(False, f"{err}; reject the proposal instead")
+        except IllegalAction as err:  # re-raise with advice to the accepter (a rule bug propagates)
+            raise IllegalAction(f"{err}; reject the proposal instead", err.code) from err
     if dry:
         return
     prop.answers[a.seat] = "accept"

@@ -255,8 +255,9 @@ def _quarters(deal: str, terms: dict[str, Any]) -> int | None:
 
 def _clause_line(partners: list[str], clause: str) -> str:
     level = RESPONSES[CLAUSES.get(clause, 1)]
-    who = ", ".join(name(p) for p in partners)
-    return f"If {who} is tested you are expected to give at least {level} support ({clause} clause)"
+    names = [name(p) for p in partners]
+    who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"If {who} is tested, you are expected to give at least {level} support ({clause} clause)"
 
 
 def _deal_obligations(g: "Game", seat: str, sender: str, deal: str, to: list[str],
