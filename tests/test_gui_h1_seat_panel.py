@@ -23,17 +23,11 @@ def _isolated(tmp_path, monkeypatch):
 @pytest.fixture
 def win(qtbot):
     from ui.adapter import GameController
-    from ui.main_window import MainWindow
+    from view_support import shown_main_window
     from wargame.rules.game import Game
     controller = GameController(Game("pact-2026", 7), {s: "person" if s == "riyadh" else "computer"
                                                        for s in SEATS})
-    controller.set_paused(True)
-    window = MainWindow(controller, restore=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_main_window(qtbot, controller)
 
 
 def test_the_panel_end_phase_button_asks_first_with_the_toolbar_s_box(win, qtbot):

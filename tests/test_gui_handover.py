@@ -27,15 +27,9 @@ def seats(people: tuple[str, ...]):
 
 
 def window(qtbot, controller):
-    from ui.main_window import MainWindow
-    controller.set_paused(True)
-    win = MainWindow(controller, restore=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.wait(300)  # the heavy views load after the first paint (they add widgets to the window)
-    return win
+    from view_support import shown_main_window
+    # the heavy views load after the first paint (they add widgets to the window)
+    return shown_main_window(qtbot, controller, settle_ms=300)
 
 
 def assert_covered(win, seat: str) -> None:

@@ -249,14 +249,8 @@ def test_labels_keep_off_the_main_window_s_network_at_a_classroom_screen(qtbot, 
     """The canvas as the main window sizes it at 1280x720 (the docks take their share)."""
     monkeypatch.setenv("WARGAME_SETTINGS_DIR", str(tmp_path / "settings"))
     from ui.adapter import GameController
-    from ui.main_window import MainWindow
-    controller = GameController(mid_game, {s: "computer" for s in SEATS})
-    controller.set_paused(True)
-    win = MainWindow(controller, restore=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
+    from view_support import shown_main_window
+    win = shown_main_window(qtbot, GameController(mid_game, {s: "computer" for s in SEATS}))
     win.load_heavy_views()
     win.tabs.setCurrentWidget(win.network)
     view = win.network.view
