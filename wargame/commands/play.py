@@ -61,13 +61,18 @@ def parse_levels(text: str) -> dict[str, str]:
 
 def cmd_play(args: argparse.Namespace) -> int:
     """Play a game headless with computer players and print the account."""
+    try:
+        seats = parse_bots(args.bots)
+        styles = parse_styles(args.style)
+    except argparse.ArgumentTypeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     scenario = load_scenario(args.scenario)
-    seats = parse_bots(args.bots)
     if set(seats) != set(SEATS) and not args.save:
         print("error: headless play needs every seat to be a computer player (--bots all); "
               "open the app (`wargame`) to play a seat yourself", file=sys.stderr)
         return 2
-    bots = make_bots(args.seed, seats, parse_styles(args.style))
+    bots = make_bots(args.seed, seats, styles)
     if args.level:
         from wargame.players import make_players
         try:
@@ -75,7 +80,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         except argparse.ArgumentTypeError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
-        bots = make_players(args.seed, seats, levels, parse_styles(args.style))  # type: ignore[assignment]
+        bots = make_players(args.seed, seats, levels, styles)  # type: ignore[assignment]
     if args.save:
         from wargame.storage.session import play_and_save  # storage is optional for plain play
         game = play_and_save(scenario, args.seed, bots, args.save, args.db)
