@@ -8,6 +8,7 @@ A scenario error names the file, the field and the problem (:class:`ScenarioErro
 """
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from functools import lru_cache
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from wargame import resources
 from wargame.errors import ScenarioError
+from wargame.scenario_commitments import check_start_terms
 from wargame.types import CLAUSES, DOMAINS, SEATS
 
 SCENARIOS_ENV = "WARGAME_SCENARIOS_DIR"
@@ -163,6 +165,11 @@ class CommitmentSpec(BaseModel):
     terms: dict[str, Any] = Field(default_factory=dict)
     cite: str
 
+    @model_validator(mode="after")
+    def _typed_terms(self) -> "CommitmentSpec":
+        check_start_terms(self.kind, self.parties, self.terms)
+        return self
+
 
 class MetaSpec(BaseModel):
     """Title, dates and sources of the scenario."""
@@ -283,26 +290,80 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     return _load_cached(str(path), path.stat().st_mtime_ns)
 
 
+MAX_EXTENDS = 8
+"""How many bases an ``extends`` chain may have (a longer chain is refused as a likely mistake)."""
+
+
 @lru_cache(maxsize=16)
 def _load_cached(path: str, _mtime: int) -> Scenario:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise ScenarioError(path, "(file)", f"cannot be read: {err.strerror}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ScenarioError(path, "(file)", "is not UTF-8 text; save it as UTF-8 TOML") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ScenarioError(path, "(syntax)", f"not valid TOML: {err}") from None
-    base = data.pop("extends", None)
-    if base is not None:
-        if not isinstance(base, str):
-            raise ScenarioError(path, "extends", "must name another scenario file or id")
-        base_path = _base_path(Path(path), base)
-        data = _merge(tomllib.loads(base_path.read_text(encoding="utf-8")), data)
-        data.pop("extends", None)
+    data = _merged_chain(Path(path))
+    bad = _non_finite(data)
+    if bad is not None:
+        where, value = bad
+        raise ScenarioError(path, where, f"must be a finite number, not {value!r}; "
+                            "write a number such as 0.5")
     return parse_scenario(data, path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """One scenario file's TOML table, or a ScenarioError naming the file and the problem."""
+    if path.is_dir():
+        raise ScenarioError(str(path), "(file)", "is a folder, not a scenario file; name a .toml file")
+    if path.exists() and not path.is_file():
+        raise ScenarioError(str(path), "(file)", "is not a regular file (a pipe or device); name a .toml file")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ScenarioError(str(path), "(file)", f"cannot be read: {err.strerror}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ScenarioError(str(path), "(file)", "is not UTF-8 text; save it as UTF-8 TOML") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(str(path), "(syntax)", f"not valid TOML: {err}") from None
+    except RecursionError:
+        raise ScenarioError(str(path), "(syntax)", "arrays or tables are nested too deeply to read") from None
+
+
+def _merged_chain(path: Path) -> dict[str, Any]:
+    """The file's table merged over its ``extends`` bases, nearest last; cycles and over-long
+    chains are refused naming the files."""
+    layers = [_read_toml(path)]
+    seen = [path.resolve()]
+    current = path
+    while "extends" in layers[-1]:
+        base = layers[-1].pop("extends")
+        if not isinstance(base, str):
+            raise ScenarioError(str(current), "extends", "must name another scenario file or id")
+        base_path = _base_path(current, base)
+        if base_path.resolve() in seen:
+            chain = " -> ".join(p.name for p in [*seen, base_path.resolve()])
+            raise ScenarioError(str(path), "extends", f"the bases form a cycle ({chain}); "
+                                "make one of them stand alone")
+        if len(seen) > MAX_EXTENDS:
+            raise ScenarioError(str(path), "extends", f"more than {MAX_EXTENDS} bases in a chain; "
+                                "merge some of them into one file")
+        layers.append(_read_toml(base_path))
+        seen.append(base_path.resolve())
+        current = base_path
+    data = layers.pop()
+    while layers:
+        data = _merge(data, layers.pop())
+    return data
+
+
+def _non_finite(data: Any) -> tuple[str, float] | None:
+    """The first field (dotted path) holding nan or inf, with its value; None if all are finite."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return where or "(top level)", value
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{k}" if where else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
+    return None
 
 
 def _by_id(items: Any) -> bool:
@@ -355,6 +416,8 @@ def _base_path(path: Path, base: str) -> Path:
     beside = path.parent / (base if base.endswith(".toml") else f"{base}.toml")
     if beside.resolve() != path.resolve() and beside.exists():
         return beside
+    if base.endswith(".toml") and beside.resolve() == path.resolve():
+        raise ScenarioError(str(path), "extends", "names this file itself; name a base scenario")
     if base.endswith(".toml"):
         raise ScenarioError(str(path), "extends", f"no file {beside}")
     return resolve_scenario_path(base, skip=path)
