@@ -32,10 +32,16 @@ def _init(ray: Any, address: str, workers: int) -> bool:
     """Connect unless already connected; returns whether this call started the connection."""
     if ray.is_initialized():
         return False
-    if address == "local":
-        ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False)
-    else:
-        ray.init(address=address, log_to_driver=False)
+    try:
+        if address == "local":
+            ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(address=address, log_to_driver=False)
+    except (ConnectionError, TimeoutError, ValueError, RuntimeError) as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise SimulationError(
+            f"cannot reach a Ray cluster at {address!r} ({first}); start one with 'ray start --head' "
+            "(or set RAY_ADDRESS), or run on this machine with --ray local or --workers N") from None
     return True
 
 

@@ -11,10 +11,12 @@ exit status is 130.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any, TextIO
 
 from wargame.commands.play import parse_styles
@@ -64,6 +66,31 @@ class ProgressBar:
             self.stream.flush()
 
 
+def json_target_problem(path_text: str) -> str | None:
+    """Why ``--json`` could not be written at the end, checked before any game runs (None: fine)."""
+    path = Path(path_text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return "is a folder; name a file such as out.json"
+    if path.exists() and not path.is_file():
+        return "is not a regular file"
+    if not folder.is_dir():
+        return f"no folder {folder}; create it first or choose another path"
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return "cannot be written here (permission denied); choose another path"
+    return None
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it, so a failure leaves no torn file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _starting_game(args: argparse.Namespace) -> Any:
     """The game to continue from (``--from``/``--at``), or None to start from the scenario."""
     if not args.source:
@@ -106,6 +133,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         except SimulationError as err:
             print(f"error: {err}", file=sys.stderr)
             return 1
+    if args.json:
+        problem = json_target_problem(args.json)
+        if problem:
+            print(f"error: --json {args.json}: {problem}", file=sys.stderr)
+            return 2
     if args.at is not None and not args.source:
         print("error: --at needs --from FILE", file=sys.stderr)
         return 2
@@ -156,8 +188,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print("\n" + comparison.summary())
     if args.json:
         text = result.to_json(indent=None if args.compact else 1, games=not args.no_games)
-        with open(args.json, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        try:
+            write_text_atomically(Path(args.json), text)
+        except OSError as err:
+            print(f"error: --json {args.json}: cannot be written ({err.strerror}); the summary above "
+                  "is complete, choose another path to keep the JSON", file=sys.stderr)
+            return 1
         print(f"wrote {args.json}" + (" (partial results)" if result.cancelled else ""), file=sys.stderr)
     if result.cancelled:
         print(f"cancelled after {result.meta['completed']} of {result.meta['requested']} games",
