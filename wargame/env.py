@@ -23,9 +23,11 @@ smda: planning" addresses the pact's current other members; "convert the loan wi
 names whichever loan is active). Counter-proposals are left out. Unused slots (seats have
 catalogues of different lengths) are always masked.
 
-Observations: ``{"observation": Box(float32), "action_mask": Box(int8)}``. The vector holds what the
-seat may see (public indicators of every seat and pact, the crisis under way, its own budget,
-political capital and inbox); ``observation_names()`` names each entry.
+Observations: ``{"observation": Box(float32), "action_mask": Box(int8)}``. The vector is computed
+on the seat's information state (:mod:`wargame.rules.seat_view`), never on the true state: public
+indicators of every seat and of the pacts it can see, the crisis under way, its own budget, debt,
+political capital and inbox; deterrence and scores of other seats are its estimates, so nothing
+in it moves when another seat signs a secret deal (issue 10). ``observation_names()`` names each entry.
 
 Rewards: ``reward="delta"`` (default) gives every seat the change in its score after each step
 (they add up to final − initial score); ``reward="final"`` gives the final score at the end only.
@@ -49,6 +51,7 @@ from wargame.bots import Bot
 from wargame.rules.catalogue import deal_templates
 from wargame.rules.game import Game
 from wargame.rules.moves import PHASE_ACTIONS, WITHDRAWABLE
+from wargame.rules.seat_view import information_game
 from wargame.scenario import Scenario, load_scenario
 from wargame.types import DEALS, DOMAINS, LAYERS, RESPONSES, SEATS
 
@@ -210,7 +213,7 @@ def observation_names(scenario: Scenario) -> list[str]:
     names = ["turn_fraction", "phase_diplomacy", "phase_investment", "phase_crisis"]
     for s in SEATS:
         names += [f"{s}.{k}" for k in ("credibility", "standing", "stress", "real", "perceived", "gap",
-                                       "score", "debt", "sanctioned")]
+                                       "score", "sanctioned")]
         names += [f"{s}.capability.{d}" for d in DOMAINS]
     for c in scenario.commitments:
         if c.kind == "pact":
@@ -218,14 +221,17 @@ def observation_names(scenario: Scenario) -> list[str]:
             names += [f"{c.id}.{k}" for k in ("planning", "command", "interop", "exercises", "habit")]
     names += ["crisis.active"] + [f"crisis.target.{s}" for s in SEATS] + ["crisis.my_obligation", "crisis.severity"]
     names += [f"me.{s}" for s in SEATS]
-    names += [f"me.{k}" for k in ("budget", "reserves", "pc", "inflows", "exports", "spent", "partners")]
+    names += [f"me.{k}" for k in ("budget", "reserves", "debt", "pc", "inflows", "exports", "spent", "partners")]
     names += ["inbox.count"] + [f"inbox.deal.{d}" for d in DEALS] + [f"inbox.sender.{s}" for s in SEATS]
     return names
 
 
 def observe_vector(g: Game, seat: str, pact_ids: list[str], ind: dict[str, Any] | None = None) -> np.ndarray:
-    """The observation vector of ``seat`` (public indicators and its own numbers only);
-    ``ind``: ``g.indicators()`` if already computed for this position."""
+    """The observation vector of ``seat``, computed on its information state only
+    (:func:`wargame.rules.seat_view.information_game`): public facts plus its own secrets, every
+    figure about another seat its estimate. ``g`` may be the true game or that information game;
+    ``ind``: the indicators of the information game if already computed."""
+    g = information_game(g, seat)
     st = g.state
     ind = ind if ind is not None else g.indicators()
     turns = g.scenario.meta.turns
@@ -234,7 +240,7 @@ def observe_vector(g: Game, seat: str, pact_ids: list[str], ind: dict[str, Any] 
         i = ind["seats"][s]
         ss = st.seats[s]
         v += [i["credibility"] / 100, i["standing"] / 100, i["stress"] / 100, i["real"] / 100,
-              i["perceived"] / 100, i["gap"] / 100, i["score"] / 100, ss.debt / 10000, float(ss.sanctioned)]
+              i["perceived"] / 100, i["gap"] / 100, i["score"] / 100, float(ss.sanctioned)]
         v += [ss.capability.get(d, 0.0) / 50 for d in DOMAINS]
     for pid in pact_ids:
         com = st.commitments.get(pid)
@@ -255,7 +261,7 @@ def observe_vector(g: Game, seat: str, pact_ids: list[str], ind: dict[str, Any] 
     partners = {p for c in st.commitments.values() if c.status == "active" and seat in c.parties
                 for p in c.parties if p != seat}
     v += [float(seat == s) for s in SEATS]
-    v += [me.budget / 10000, me.reserves / 10000, me.pc / 5, me.inflows / 10000, me.exports / 10000,
+    v += [me.budget / 10000, me.reserves / 10000, me.debt / 10000, me.pc / 5, me.inflows / 10000, me.exports / 10000,
           me.spent / 10000, len(partners) / 3]
     inbox = g.open_proposals(seat)
     v.append(len(inbox) / 5)
@@ -400,8 +406,7 @@ class raw_env(AECEnv):
 
     def observe(self, agent: str) -> dict[str, np.ndarray]:
         assert self.game is not None, "reset() first"
-        vector = self._cached(f"obs:{agent}", lambda: observe_vector(self.game, agent, self._pact_ids,
-                                                                     self._indicators()))
+        vector = self._cached(f"obs:{agent}", lambda: observe_vector(self.game, agent, self._pact_ids))
         return {"observation": vector.copy(), "action_mask": self.action_mask(agent)}
 
     def step(self, action: Any) -> None:
