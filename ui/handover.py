@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.forms.base import seat_name
 from ui.theme import SEAT_COLORS
+
+translate = QCoreApplication.translate
 
 
 def team_name(window: QWidget | None, seat: str) -> str:
@@ -45,6 +47,7 @@ class HandoverOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(False)
         self.seat = ""
+        self.previous: str | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         self.title = QLabel()
@@ -69,14 +72,9 @@ class HandoverOverlay(QWidget):
     def show_for(self, seat: str, previous: str | None) -> None:
         """Cover the window and ask ``seat`` to take over from ``previous``."""
         self.seat = seat
+        self.previous = previous
         color = SEAT_COLORS.get(seat, "#FFFFFF")
-        team = team_name(self.parentWidget(), seat)
-        who = (f"<br><span style='font-size:24px;color:#D9DEE5'>{escape(team)}</span>" if team else "")
-        self.title.setText(f"<span style='font-size:34px;color:white'>Pass the laptop to "
-                           f"<b style='color:{color}'>{seat_name(seat)}</b></span>{who}")
-        hidden = f"{seat_name(previous)}'s private information is hidden. " if previous else ""
-        self.detail.setText(f"{hidden}{seat_name(seat)}: click when you are ready to play.")
-        self.button.setText(f"I am {seat_name(seat)} — show my seat")
+        self.retranslate()
         self.button.setStyleSheet(
             f"QPushButton{{font-size:20px;padding:14px 36px;border-radius:8px;color:white;"
             f"background:{color};border:2px solid white;}}")
@@ -84,6 +82,21 @@ class HandoverOverlay(QWidget):
         self.show()
         self.raise_()
         self.button.setFocus()
+
+    def retranslate(self) -> None:
+        """The overlay's texts for its seat, in the app's language now."""
+        seat, previous = self.seat, self.previous
+        color = SEAT_COLORS.get(seat, "#FFFFFF")
+        team = team_name(self.parentWidget(), seat)
+        who = (f"<br><span style='font-size:24px;color:#D9DEE5'>{escape(team)}</span>" if team else "")
+        name = f"<b style='color:{color}'>{seat_name(seat)}</b>"
+        self.title.setText("<span style='font-size:34px;color:white'>"
+                           + translate("Handover", "Pass the laptop to {seat}").format(seat=name)
+                           + f"</span>{who}")
+        ready = translate("Handover", "{seat}: click when you are ready to play.").format(seat=seat_name(seat))
+        self.detail.setText(translate("Handover", "{previous}'s private information is hidden.").format(
+            previous=seat_name(previous)) + " " + ready if previous else ready)
+        self.button.setText(translate("Handover", "I am {seat} — show my seat").format(seat=seat_name(seat)))
 
     def covering(self) -> bool:
         """Whether the overlay is up (also before the window is first shown)."""

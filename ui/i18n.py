@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from ui import settings
 
@@ -47,6 +47,36 @@ LANGUAGES: tuple[Language, ...] = (
 DEFAULT = "en"
 
 _installed: list[QTranslator] = []
+_current = [DEFAULT]
+
+PHASES = {
+    "events": QT_TRANSLATE_NOOP("Phases", "World events & income"),
+    "diplomacy": QT_TRANSLATE_NOOP("Phases", "Diplomacy"),
+    "investment": QT_TRANSLATE_NOOP("Phases", "Investment"),
+    "crisis": QT_TRANSLATE_NOOP("Phases", "Crisis test"),
+    "assessment": QT_TRANSLATE_NOOP("Phases", "Assessment"),
+}
+"""The engine's phase codes and their English names (the app shows them translated)."""
+PHASES_IN_SENTENCE = {
+    "events": QT_TRANSLATE_NOOP("Phases", "world events"),
+    "diplomacy": QT_TRANSLATE_NOOP("Phases", "diplomacy"),
+    "investment": QT_TRANSLATE_NOOP("Phases", "investment"),
+    "crisis": QT_TRANSLATE_NOOP("Phases", "crisis"),
+    "assessment": QT_TRANSLATE_NOOP("Phases", "assessment"),
+}
+"""The phase names as they read inside a sentence ("Riyadh ends its diplomacy phase")."""
+
+
+def phase_name(code: str, lower: bool = False) -> str:
+    """The name of the phase ``code`` in the app's language (``lower``: as inside a sentence);
+    an unknown code is shown as it is."""
+    table = PHASES_IN_SENTENCE if lower else PHASES
+    return QCoreApplication.translate("Phases", table[code]) if code in table else code
+
+
+def current() -> str:
+    """The code of the language installed now (English until :func:`install` is called)."""
+    return _current[0]
 
 
 def language(code: str) -> Language:
@@ -106,6 +136,7 @@ def install(code: str, app: QCoreApplication | None = None) -> Language:
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             QCoreApplication.installTranslator(qt)
             _installed.append(qt)
+    _current[0] = lang.code
     QLocale.setDefault(QLocale(lang.code))
     if app is not None and hasattr(app, "setLayoutDirection"):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang.right_to_left

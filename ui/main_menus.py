@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
-from ui import settings
+from ui import i18n, settings
 from wargame import actions as A
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-HOW_TO_PLAY = """<h3>How to play</h3>
+translate = QCoreApplication.translate
+
+HOW_TO_PLAY_INTRO = QT_TRANSLATE_NOOP("MainMenus", """<h3>How to play</h3>
 <p>Each turn is a quarter. In <b>diplomacy</b> you propose deals (pacts, loans, arms sales,
 co-production, port access…), answer your inbox, declare support; in <b>investment</b> you buy
 capability, exercise your pacts, and Washington moves its forces. Then a <b>crisis</b> may test
@@ -25,62 +28,121 @@ someone: every seat committed to the target chooses how to respond. What counts 
 <i>real</i> capability through the integration layers; what deters a test is <i>perceived</i>
 deterrence. Watch the gap between them.</p>
 <p>Click <b>End phase</b> when your seat is done. Greyed-out actions say why they are unavailable.
-With several people at one computer, a hand-over screen hides each seat's secrets.</p>
-<p>Shortcuts: Ctrl+P propose, Ctrl+E end phase, Ctrl+Z undo, Ctrl+Shift+Z redo, Ctrl+R respond
-to a crisis, Ctrl+1 map, Ctrl+2 network, Ctrl+0 fit the map, F11 full screen.</p>
+With several people at one computer, a hand-over screen hides each seat's secrets.</p>""")
+HOW_TO_PLAY_KEYS = QT_TRANSLATE_NOOP("MainMenus", """<p>Shortcuts: Ctrl+P propose, Ctrl+E end phase,
+Ctrl+Z undo, Ctrl+Shift+Z redo, Ctrl+R respond to a crisis, Ctrl+1 map, Ctrl+2 network, Ctrl+0 fit the map, F11 full screen.</p>
 <p><b>In class:</b> Ctrl+Shift+F enters facilitator mode (PIN if set): phase clock, crises, events,
 rulings, notes. F5 opens the projector view (public information only; Esc leaves it).
-Game → Debrief report… writes the after-action report.</p>"""
+Game → Debrief report… writes the after-action report.</p>""")
+HOW_TO_PLAY = HOW_TO_PLAY_INTRO + "\n" + HOW_TO_PLAY_KEYS
+"""How to play, in English (the source text; :func:`how_to_play` gives it in the app's language)."""
 
 
-def _action(win: "MainWindow", text: str, shortcut: str | QKeySequence.StandardKey | None,
-            slot: Callable[[], object], tip: str = "") -> QAction:
-    act = QAction(text, win)
+def how_to_play() -> str:
+    """How to play (HTML) in the app's language now."""
+    return translate("MainMenus", HOW_TO_PLAY_INTRO) + "\n" + shortcuts_help()
+
+
+def shortcuts_help() -> str:
+    """The shortcuts and the classroom keys (HTML) in the app's language now."""
+    return translate("MainMenus", HOW_TO_PLAY_KEYS)
+
+
+def action_texts() -> dict[str, tuple[str, str]]:
+    """The menu text and status tip ("" for the text itself) of each action, in the app's language now."""
+    return {
+        "new": (translate("MainMenus", "&New game…"), ""),
+        "open": (translate("MainMenus", "&Open saved game…"), ""),
+        "save_as": (translate("MainMenus", "Save &As…"),
+                    translate("MainMenus", "Save a copy of this game to a new file and go on playing there")),
+        "quit": (translate("MainMenus", "&Quit"), ""),
+        "propose": (translate("MainMenus", "&Propose a deal…"), ""),
+        "end_phase": (translate("MainMenus", "&End phase…"),
+                      translate("MainMenus", "End your seat's phase (asks first: it cannot be undone)")),
+        "undo": (translate("MainMenus", "&Undo"), ""),
+        "redo": (translate("MainMenus", "&Redo"), ""),
+        "respond": (translate("MainMenus", "&Respond to the crisis…"), ""),
+        "pause": (translate("MainMenus", "&Pause computer players"), ""),
+        "map": (translate("MainMenus", "&Map"), ""),
+        "network": (translate("MainMenus", "&Network"), ""),
+        "fit": (translate("MainMenus", "&Fit the map"), ""),
+        "full": (translate("MainMenus", "&Full screen"), ""),
+        "reset": (translate("MainMenus", "&Reset layout"), ""),
+        "large": (translate("MainMenus", "&Large text (projector)"),
+                  translate("MainMenus", "Bigger text for a projector (charts follow at the next start)")),
+        "help": (translate("MainMenus", "&Adviser and how to play"), ""),
+        "rulebook": (translate("MainMenus", "&Rulebook"),
+                     translate("MainMenus", "The rules in full, with contents and search")),
+        "briefs": (translate("MainMenus", "Role &briefs…"),
+                   translate("MainMenus", "Each seat's role brief, to read or print (PDF)")),
+    }
+
+
+def menu_titles() -> dict[str, str]:
+    """The title of each menu of the main window, in the app's language now."""
+    return {
+        "game": translate("MainMenus", "&Game"),
+        "recent": translate("MainMenus", "Open &recent"),
+        "turn": translate("MainMenus", "&Turn"),
+        "view": translate("MainMenus", "&View"),
+        "language": translate("MainMenus", "&Language"),
+        "help": translate("MainMenus", "&Help"),
+    }
+
+
+def toolbar_texts() -> dict[str, str]:
+    """Fixed toolbar texts (the menus and tooltips say what Undo and Redo would do)."""
+    return {"new": translate("MainMenus", "New game"), "open": translate("MainMenus", "Open"),
+            "save_as": translate("MainMenus", "Save as"), "propose": translate("MainMenus", "Propose a deal"),
+            "undo": translate("MainMenus", "Undo"), "redo": translate("MainMenus", "Redo"),
+            "end_phase": translate("MainMenus", "End phase")}
+
+
+SHORTCUTS: dict[str, str | QKeySequence.StandardKey | None] = {
+    "new": QKeySequence.StandardKey.New, "open": QKeySequence.StandardKey.Open, "save_as": "Ctrl+Shift+S",
+    "quit": QKeySequence.StandardKey.Quit, "propose": "Ctrl+P", "end_phase": "Ctrl+E",
+    "undo": QKeySequence.StandardKey.Undo, "redo": "Ctrl+Shift+Z", "respond": "Ctrl+R",
+    "pause": "Ctrl+Shift+P", "map": "Ctrl+1", "network": "Ctrl+2", "fit": "Ctrl+0", "full": "F11",
+    "reset": None, "large": "Ctrl+Shift+L", "help": QKeySequence.StandardKey.HelpContents,
+    "rulebook": "Shift+F1", "briefs": None,
+}
+"""The keyboard shortcut of each action (the same in every language)."""
+
+
+def _action(win: "MainWindow", key: str, slot: Callable[[], object]) -> QAction:
+    """An action of the main window; its texts are set by :func:`retranslate`."""
+    act = QAction(win)
+    shortcut = SHORTCUTS[key]
     if shortcut is not None:
         act.setShortcut(QKeySequence(shortcut))
-    act.setStatusTip(tip or text.replace("&", "").rstrip("…"))
     act.triggered.connect(lambda _=False: slot())
     return act
 
 
 def build_menus(win: "MainWindow") -> dict[str, QAction]:
     """Create the menus and toolbar of ``win``; returns its actions by name."""
-    acts = {
-        "new": _action(win, "&New game…", QKeySequence.StandardKey.New, win.newGameRequested.emit),
-        "open": _action(win, "&Open saved game…", QKeySequence.StandardKey.Open, lambda: open_dialog(win)),
-        "save_as": _action(win, "Save &As…", "Ctrl+Shift+S", lambda: save_as(win),
-                           "Save a copy of this game to a new file and go on playing there"),
-        "quit": _action(win, "&Quit", QKeySequence.StandardKey.Quit, win.close),
-        "propose": _action(win, "&Propose a deal…", "Ctrl+P", lambda: win.open_form("propose")),
-        "end_phase": _action(win, "&End phase…", "Ctrl+E", lambda: confirm_end_phase(win),
-                             "End your seat's phase (asks first: it cannot be undone)"),
-        "undo": _action(win, "&Undo", QKeySequence.StandardKey.Undo, lambda: _undo(win, False)),
-        "redo": _action(win, "&Redo", "Ctrl+Shift+Z", lambda: _undo(win, True)),
-        "respond": _action(win, "&Respond to the crisis…", "Ctrl+R", win.open_crisis),
-        "pause": _action(win, "&Pause computer players", "Ctrl+Shift+P", lambda: _pause(win)),
-        "map": _action(win, "&Map", "Ctrl+1", lambda: win.tabs.setCurrentIndex(0)),
-        "network": _action(win, "&Network", "Ctrl+2", lambda: win.tabs.setCurrentIndex(1)),
-        "fit": _action(win, "&Fit the map", "Ctrl+0", win.map.fit_region),
-        "full": _action(win, "&Full screen", "F11", lambda: win.showNormal() if win.isFullScreen()
-                        else win.showFullScreen()),
-        "reset": _action(win, "&Reset layout", None, lambda: reset_layout(win)),
-        "large": _action(win, "&Large text (projector)", "Ctrl+Shift+L", lambda: _large_text(win),
-                         "Bigger text for a projector (charts follow at the next start)"),
-        "help": _action(win, "&Adviser and how to play", QKeySequence.StandardKey.HelpContents,
-                        lambda: _adviser(win)),
-        "rulebook": _action(win, "&Rulebook", "Shift+F1", lambda: _rulebook(win),
-                            "The rules in full, with contents and search"),
-        "briefs": _action(win, "Role &briefs…", None, lambda: _briefs(win),
-                          "Each seat's role brief, to read or print (PDF)"),
+    slots: dict[str, Callable[[], object]] = {
+        "new": win.newGameRequested.emit, "open": lambda: open_dialog(win), "save_as": lambda: save_as(win),
+        "quit": win.close, "propose": lambda: win.open_form("propose"),
+        "end_phase": lambda: confirm_end_phase(win), "undo": lambda: _undo(win, False),
+        "redo": lambda: _undo(win, True), "respond": win.open_crisis, "pause": lambda: _pause(win),
+        "map": lambda: win.tabs.setCurrentIndex(0), "network": lambda: win.tabs.setCurrentIndex(1),
+        "fit": win.map.fit_region,
+        "full": lambda: win.showNormal() if win.isFullScreen() else win.showFullScreen(),
+        "reset": lambda: reset_layout(win), "large": lambda: _large_text(win), "help": lambda: _adviser(win),
+        "rulebook": lambda: _rulebook(win), "briefs": lambda: _briefs(win),
     }
+    acts = {key: _action(win, key, slot) for key, slot in slots.items()}
     acts["pause"].setCheckable(True)
     acts["large"].setCheckable(True)
     acts["large"].setChecked(settings.get("view/large", "false") in (True, "true"))
     bar = win.menuBar()
-    game = bar.addMenu("&Game")
+    menus: dict[str, QMenu] = {}
+    win.main_menus = menus
+    game = menus["game"] = bar.addMenu("")
     for key in ("new", "open"):
         game.addAction(acts[key])
-    win.recent_menu = QMenu("Open &recent", win)
+    win.recent_menu = menus["recent"] = QMenu(win)
     win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
     game.addMenu(win.recent_menu)
     game.addAction(acts["save_as"])
@@ -88,12 +150,12 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
     install_main_menu(win, game, acts)  # replay, compare, export a seat's view
     game.addSeparator()
     game.addAction(acts["quit"])
-    turn = bar.addMenu("&Turn")
+    turn = menus["turn"] = bar.addMenu("")
     for key in ("propose", "respond", "undo", "redo", "end_phase"):
         turn.addAction(acts[key])
     turn.addSeparator()
     turn.addAction(acts["pause"])
-    view = bar.addMenu("&View")
+    view = menus["view"] = bar.addMenu("")
     for key in ("map", "network", "fit"):
         view.addAction(acts[key])
     view.addSeparator()
@@ -103,19 +165,19 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
     view.addAction(acts["full"])
     view.addAction(acts["large"])
     view.addAction(acts["reset"])
+    view.addSeparator()
+    menus["language"] = _language_menu(win, view, acts)
     from ui.whatif import install_menu as install_whatif
-    install_whatif(win, bar, acts)  # Analysis → What-if analysis… (Ctrl+Shift+W)
-    help_menu = bar.addMenu("&Help")
+    menus["analysis"] = install_whatif(win, bar, acts)  # Analysis → What-if analysis… (Ctrl+Shift+W)
+    help_menu = menus["help"] = bar.addMenu("")
     help_menu.addAction(acts["help"])
     help_menu.addAction(acts["rulebook"])
     help_menu.addAction(acts["briefs"])
     from ui.dialogs.about import install_menu as install_about
     install_about(win, help_menu, acts)  # Help → About: version, licence, credits, file locations
-    tools = QToolBar("Main toolbar", win)
+    tools = QToolBar(win)
     tools.setObjectName("toolbar_main")
     tools.setMovable(False)
-    for key, short in TOOLBAR_TEXT.items():  # the toolbar's texts never change: buttons keep their place
-        acts[key].setIconText(short)
     for key in ("new", "open", "save_as", None, "propose", "undo", "redo", None, "end_phase", None,
                 "map", "network"):
         if key is None:
@@ -124,15 +186,66 @@ def build_menus(win: "MainWindow") -> dict[str, QAction]:
             tools.addAction(acts[key])
     win.addToolBar(tools)
     win.toolbar = tools
-    for key in ("undo", "redo", "end_phase"):  # one width for the seat's buttons, whatever their state
-        button = tools.widgetForAction(acts[key])
-        button.setFixedWidth(max(96, button.sizeHint().width()))
+    retranslate(win, acts)
     return acts
 
 
-TOOLBAR_TEXT = {"new": "New game", "open": "Open", "save_as": "Save as", "propose": "Propose a deal",
-                "undo": "Undo", "redo": "Redo", "end_phase": "End phase"}
-"""Fixed toolbar texts (the menus and tooltips say what Undo and Redo would do)."""
+def _language_menu(win: "MainWindow", view: QMenu, acts: dict[str, QAction]) -> QMenu:
+    """View → Language: one checkable item per language, each written in its own language."""
+    from PySide6.QtGui import QActionGroup
+    menu = view.addMenu("")
+    group = QActionGroup(menu)
+    current = i18n.current()
+    for lang in i18n.LANGUAGES:
+        act = menu.addAction(lang.name)
+        act.setCheckable(True)
+        act.setChecked(lang.code == current)
+        act.setData(lang.code)
+        group.addAction(act)
+        act.triggered.connect(lambda _=False, code=lang.code: choose_language(win, code))
+        acts[f"language_{lang.code}"] = act
+    return menu
+
+
+def choose_language(win: "MainWindow", code: str) -> None:
+    """Switch the app to ``code`` now and remember it (the game on screen stays as it is)."""
+    i18n.remember_language(code)
+    i18n.install(code)  # Qt sends LanguageChange: the window retranslates itself
+
+
+def retranslate(win: "MainWindow", acts: dict[str, QAction] | None = None) -> None:
+    """Set every menu, action and toolbar text of ``win`` in the app's language now."""
+    acts = acts if acts is not None else win.menu_actions
+    from ui.dialogs.about import action_texts as about_texts
+    from ui.replay.hooks import action_texts as replay_texts
+    from ui.whatif import action_texts as whatif_texts
+    texts = {**action_texts(), **replay_texts(), **whatif_texts(), **about_texts()}
+    for key, (text, tip) in texts.items():
+        act = acts.get(key)
+        if act is not None:
+            act.setText(text)
+            act.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+            if tip:
+                act.setToolTip(tip)
+    from ui.whatif import menu_title as analysis_title
+    titles = {**menu_titles(), "analysis": analysis_title()}
+    for key, menu in win.main_menus.items():
+        if key in titles:
+            menu.setTitle(titles[key])
+    if win.toolbar is not None:
+        win.toolbar.setWindowTitle(translate("MainMenus", "Main toolbar"))
+        for key, short in toolbar_texts().items():  # the toolbar's texts never change: buttons keep their place
+            acts[key].setIconText(short)
+        for key in ("undo", "redo", "end_phase"):  # one width for the seat's buttons, whatever their state
+            button = win.toolbar.widgetForAction(acts[key])
+            button.setMinimumWidth(0)
+            button.setMaximumWidth(16777215)
+            button.setFixedWidth(max(96, button.sizeHint().width()))
+    current = i18n.current()
+    for lang in i18n.LANGUAGES:
+        act = acts.get(f"language_{lang.code}")
+        if act is not None and act.isChecked() != (lang.code == current):
+            act.setChecked(lang.code == current)
 
 
 def update_actions(win: "MainWindow") -> None:
@@ -147,20 +260,25 @@ def update_actions(win: "MainWindow") -> None:
         unavailable = g.unavailable(seat)
         reasons["propose"] = unavailable.get("propose")
         reasons["end_phase"] = g.check(A.EndPhase(seat))
-        reasons["undo"] = win.undo.undo_reason(seat) if win.undo else "no game"
-        reasons["redo"] = win.undo.redo_reason(seat) if win.undo else "no game"
+        no_game = translate("MainMenus", "no game")
+        reasons["undo"] = win.undo.undo_reason(seat) if win.undo else no_game
+        reasons["redo"] = win.undo.redo_reason(seat) if win.undo else no_game
         reasons["respond"] = None if (g.phase == "crisis" and seat in g.acting_seats()) \
-            else unavailable.get("respond", "no crisis to respond to")
+            else unavailable.get("respond", translate("MainMenus", "no crisis to respond to"))
     else:
-        why = "the hand-over is not confirmed yet" if win.handover.covering() else "no person plays a seat now"
+        why = translate("MainMenus", "the hand-over is not confirmed yet") if win.handover.covering() \
+            else translate("MainMenus", "no person plays a seat now")
         reasons = {k: why for k in ("propose", "end_phase", "undo", "redo", "respond")}
     undo_text = win.undo.undo_text(seat) if can and win.undo is not None and reasons["undo"] is None else ""
     redo_text = win.undo.redo_text(seat) if can and win.undo is not None else ""
-    _set(acts["undo"], text=f"&Undo {undo_text}" if undo_text else "&Undo")
-    _set(acts["redo"], text=f"&Redo {redo_text}" if redo_text else "&Redo")
+    _set(acts["undo"], text=translate("MainMenus", "&Undo {action}").format(action=undo_text) if undo_text
+         else translate("MainMenus", "&Undo"))
+    _set(acts["redo"], text=translate("MainMenus", "&Redo {action}").format(action=redo_text) if redo_text
+         else translate("MainMenus", "&Redo"))
     for key, reason in reasons.items():
         base = acts[key].text().replace("&", "")
-        _set(acts[key], enabled=reason is None, tip=base if reason is None else f"{base}: {reason}")
+        _set(acts[key], enabled=reason is None, tip=base if reason is None
+             else translate("MainMenus", "{action}: {reason}").format(action=base, reason=reason))
     free = not win.handover.covering()
     for key in ("new", "open"):
         _set(acts[key], enabled=free)
@@ -182,8 +300,9 @@ def _seat_do(win: "MainWindow", make: Callable[[str], A.Action]) -> None:
         win.do(make(win.viewer))
 
 
-END_PHASE_TEXT = ("{seat} ends its {phase} phase now.\n\nThis cannot be undone: {seat} can make no "
-                  "more moves until the next phase.")
+END_PHASE_TEXT = QT_TRANSLATE_NOOP("MainMenus", "{seat} ends its {phase} phase now.\n\nThis cannot be undone: "
+                                  "{seat} can make no more moves until the next phase.")
+"""The question before a seat ends its phase (English source; shown translated)."""
 
 
 def confirm_end_phase(win: "MainWindow") -> None:
@@ -192,11 +311,12 @@ def confirm_end_phase(win: "MainWindow") -> None:
     if not (win._can_act() and win.viewer) or win.game.check(A.EndPhase(win.viewer)) is not None:
         return
     seat = win.viewer
-    box = QMessageBox(QMessageBox.Icon.Question, "End the phase?",
-                      END_PHASE_TEXT.format(seat=seat_name(seat), phase=win.game.phase),
+    box = QMessageBox(QMessageBox.Icon.Question, translate("MainMenus", "End the phase?"),
+                      translate("MainMenus", END_PHASE_TEXT).format(
+                          seat=seat_name(seat), phase=i18n.phase_name(win.game.phase, lower=True)),
                       QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, win)
-    box.button(QMessageBox.StandardButton.Ok).setText("End phase")
-    box.button(QMessageBox.StandardButton.Cancel).setText("Keep playing")
+    box.button(QMessageBox.StandardButton.Ok).setText(translate("MainMenus", "End phase"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(translate("MainMenus", "Keep playing"))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     ok = box.button(QMessageBox.StandardButton.Ok)
     box.buttonClicked.connect(lambda b: b is ok and win.viewer == seat and _seat_do(win, A.EndPhase))
@@ -217,7 +337,8 @@ def _large_text(win: "MainWindow") -> None:
     large = win.menu_actions["large"].isChecked()
     settings.put("view/large", "true" if large else "false")
     apply_theme(QApplication.instance(), large=large)
-    win.status.showMessage("Text size changed; the charts follow when the app next starts", 6000)
+    win.status.showMessage(translate("MainMenus", "Text size changed; the charts follow when the app next starts"),
+                           6000)
 
 
 def _pause(win: "MainWindow") -> None:
@@ -231,14 +352,14 @@ def _fill_recent(win: "MainWindow") -> None:
     for path in files:
         win.recent_menu.addAction(path, lambda p=path: win.openRequested.emit(p))
     if not files:
-        win.recent_menu.addAction("(no recent games)").setEnabled(False)
+        win.recent_menu.addAction(translate("MainMenus", "(no recent games)")).setEnabled(False)
 
 
 def open_dialog(win: "MainWindow") -> None:
     """Ask for a save file and request to open it."""
     from wargame.storage import default_saves_dir
-    path, _ = QFileDialog.getOpenFileName(win, "Open a saved game", str(default_saves_dir()),
-                                          "Saved games (*.wargame);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(win, translate("MainMenus", "Open a saved game"), str(default_saves_dir()),
+                                          translate("MainMenus", "Saved games (*.wargame);;All files (*)"))
     if path:
         win.openRequested.emit(path)
 
@@ -250,8 +371,9 @@ def save_as(win: "MainWindow", path: str | None = None) -> bool:
     if c is None or c.session is None:
         return False
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(win, "Save the game as", str(default_saves_dir()),
-                                              "Saved games (*.wargame)")
+        path, _ = QFileDialog.getSaveFileName(win, translate("MainMenus", "Save the game as"),
+                                              str(default_saves_dir()),
+                                              translate("MainMenus", "Saved games (*.wargame)"))
         if not path:
             return False
         if not path.endswith(".wargame"):
@@ -261,10 +383,11 @@ def save_as(win: "MainWindow", path: str | None = None) -> bool:
         record.close()
         c.replace_session(Session.resume(path))
     except SaveError as err:
-        QMessageBox.critical(win, "Could not save", str(err))
+        QMessageBox.critical(win, translate("MainMenus", "Could not save"), str(err))
         return False
     settings.add_recent_file(path)
-    win.status.showMessage(f"Saved as {path}; the game goes on in this file", 6000)
+    win.status.showMessage(translate("MainMenus", "Saved as {path}; the game goes on in this file").format(path=path),
+                           6000)
     return True
 
 
@@ -283,8 +406,7 @@ def reset_layout(win: "MainWindow") -> None:
 def _adviser(win: "MainWindow") -> None:
     """F1: the adviser's hints for the seat on screen now (rulebook links), then the shortcuts."""
     from ui.adviser import show_help
-    shortcuts = HOW_TO_PLAY[HOW_TO_PLAY.index("<p>Shortcuts"):]
-    win.adviser = show_help(win, win.game, win.viewer, shortcuts)
+    win.adviser = show_help(win, win.game, win.viewer, shortcuts_help())
 
 
 def _rulebook(win: "MainWindow") -> None:

@@ -9,7 +9,7 @@ until the next seat confirms.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from ui import settings
@@ -27,6 +27,8 @@ from ui.status import StatusBar
 from ui.theme import SEAT_COLORS
 from ui.view_host import LazyView, stale_views, ALL_VIEWS
 from wargame.actions import Action
+
+translate = QCoreApplication.translate
 
 PREFERRED_SIZE = QSize(1600, 900)
 """The size the window opens at when the screen has room (shrunk to fit smaller screens)."""
@@ -47,21 +49,22 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: GameController, parent: QWidget | None = None,
                  restore: bool = True) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Layered Deterrence")
         self.setObjectName("MainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.map = MapCanvas(seat_colors=SEAT_COLORS)
         self.map.siteSelected.connect(self._on_site_selected)
         self.map.set_country_tints(map_model.country_tints(SEAT_COLORS))
-        self.network = LazyView("ui.network_canvas", "NetworkCanvas", "Drawing the network of commitments…")
+        self.network = LazyView("ui.network_canvas", "NetworkCanvas",
+                                translate("MainWindow", "Drawing the network of commitments…"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.map, "Map")
-        self.tabs.addTab(self.network, "Network of commitments")
+        self.tabs.addTab(self.map, "")
+        self.tabs.addTab(self.network, "")
         self.setCentralWidget(self.tabs)
         self.seat_panel = SeatPanel()
         self.scoreboard = Scoreboard()
-        self.indicators = LazyView("ui.indicators_view", "IndicatorsView", "Drawing the indicator charts…")
+        self.indicators = LazyView("ui.indicators_view", "IndicatorsView",
+                                   translate("MainWindow", "Drawing the indicator charts…"))
         self._stale: set[str] = set(ALL_VIEWS)
         """Views whose data changed since they last drew it (filled from the engine's change flags)."""
         self._map_scene: map_model.MapScene | None = None
@@ -69,10 +72,11 @@ class MainWindow(QMainWindow):
         self.log = EventLog()
         # stacked when the dock has the height (about 580 px: 1080p screens), else two tabs, so the
         # scoreboard keeps room to name its components and the charts stay readable on a laptop
-        split = self.ind_split = SplitOrTabs(self.scoreboard, self.indicators, ("Scores", "Charts"), 580, (42, 58))
-        self.seat_dock = self._dock("Your seat", "seat", self.seat_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.ind_dock = self._dock("Indicators and scores", "indicators", split, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.log_dock = self._dock("Event log", "log", self.log, Qt.DockWidgetArea.BottomDockWidgetArea)
+        split = self.ind_split = SplitOrTabs(self.scoreboard, self.indicators, ("", ""), 580, (42, 58))
+        self.seat_dock = self._dock("seat", self.seat_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.ind_dock = self._dock("indicators", split, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.log_dock = self._dock("log", self.log, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._retranslate_frame()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self._sized = False
@@ -111,8 +115,8 @@ class MainWindow(QMainWindow):
         self.facilitator = install_facilitator(self)  # facilitator seat, console, projector
         self.set_controller(controller)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -121,6 +125,33 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def _retranslate_frame(self) -> None:
+        """The tab, dock and split titles in the app's language now."""
+        self.tabs.setTabText(0, translate("MainWindow", "Map"))
+        self.tabs.setTabText(1, translate("MainWindow", "Network of commitments"))
+        self.seat_dock.setWindowTitle(translate("MainWindow", "Your seat"))
+        self.ind_dock.setWindowTitle(translate("MainWindow", "Indicators and scores"))
+        self.log_dock.setWindowTitle(translate("MainWindow", "Event log"))
+        split = self.ind_split
+        split.titles = (translate("MainWindow", "Scores"), translate("MainWindow", "Charts"))
+        if split.tabbed:
+            for i, title in enumerate(split.titles):
+                split.tabs.setTabText(i, title)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """A new language: every text of the window is set again and every view redrawn from the
+        game (which the switch leaves as it is)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menu_actions"):
+            from ui.main_menus import retranslate
+            self._retranslate_frame()
+            retranslate(self)
+            self._update_title()
+            self._stale |= set(ALL_VIEWS)
+            self._map_scene = None
+            if self.handover.covering():
+                self.handover.retranslate()
+            self.refresh()
     # ------------------------------------------------------------------ controller
     def set_controller(self, controller: GameController) -> None:
         """Show another game (new, opened or reopened) in this window."""
@@ -245,7 +276,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         c = self.controller
         path = c.path if c is not None else None
-        self.setWindowTitle(f"Layered Deterrence — {path.name if path else 'unsaved game'}")
+        self.setWindowTitle(translate("MainWindow", "Layered Deterrence — {file}").format(
+            file=path.name if path else translate("MainWindow", "unsaved game")))
         if path is not None:
             settings.add_recent_file(path)
 
@@ -334,12 +366,14 @@ class MainWindow(QMainWindow):
     def _on_site_selected(self, site_id: str) -> None:
         for site in self.game.scenario.sites:
             if site.id == site_id:
-                self.status.showMessage(f"{site.name}: hover for details", 4000)
+                self.status.showMessage(translate("MainWindow", "{site}: hover for details").format(site=site.name),
+                                        4000)
 
     def _on_error(self, message: str) -> None:
         """Say why an action was refused (non-blocking, so the computer seats go on)."""
         self.status.showMessage(message, 8000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not possible", message, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Not possible"), message,
+                          QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.error_box = box

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from wargame.types import PHASE_NAMES
+from ui.i18n import phase_name
 
 if TYPE_CHECKING:
     from ui.adapter import GameController
@@ -42,13 +43,13 @@ class StatusBar(QStatusBar):
         """Quarter, phase and whose move it is."""
         self._controller = controller
         if game.over:
-            self._set(f"{game.quarter} · game over")
+            self._set(QCoreApplication.translate("StatusBar", "{quarter} · game over").format(quarter=game.quarter))
             return
         acting = game.acting_seats()
         who = ", ".join(controller.seat_label(s) for s in acting) or "—"
         turns = game.scenario.meta.turns
-        self._set(f"{game.quarter} (turn {game.turn}/{turns}) · {PHASE_NAMES.get(game.phase, game.phase)}"
-                  f" · to move: {who}")
+        self._set(QCoreApplication.translate("StatusBar", "{quarter} (turn {turn}/{turns}) · {phase} · to move: {who}")
+                  .format(quarter=game.quarter, turn=game.turn, turns=turns, phase=phase_name(game.phase), who=who))
 
     def _set(self, text: str) -> None:
         if self.where.text() != text:
@@ -64,7 +65,8 @@ class StatusBar(QStatusBar):
 
     def set_thinking(self, seat: str) -> None:
         """Show which computer seat is about to move ("" hides it)."""
-        text = f"{self._controller.seat_label(seat)} is thinking…" if seat and self._controller else ""
+        text = QCoreApplication.translate("StatusBar", "{seat} is thinking…").format(
+            seat=self._controller.seat_label(seat)) if seat and self._controller else ""
         if self.thinking.text() != text:
             self.thinking.setText(text)
         if self.progress.isVisible() != bool(text):

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 if TYPE_CHECKING:
     from ui.whatif.dialog import WhatIfDialog
 
-__all__ = ["WhatIfDialog", "install_menu", "open_whatif"]
+__all__ = ["WhatIfDialog", "action_texts", "install_menu", "menu_title", "open_whatif"]
 
 SHORTCUT = "Ctrl+Shift+W"
 
@@ -54,15 +55,28 @@ def open_whatif(win: Any) -> "WhatIfDialog | None":
     return dialog
 
 
-def install_menu(win: Any, bar: QMenuBar, acts: dict[str, QAction]) -> QAction:
-    """Add the "Analysis" menu with "What-if analysis…" to ``bar`` (and to ``acts`` as ``whatif``)."""
-    act = QAction("&What-if analysis…", win)
+def action_texts() -> dict[str, tuple[str, str]]:
+    """The what-if action's menu text and tip, in the app's language now."""
+    return {"whatif": (QCoreApplication.translate("WhatIf", "&What-if analysis…"),
+                       QCoreApplication.translate("WhatIf", "Play many continuations of this game (or of the "
+                                                  "scenario) with computer players and compare the outcomes"))}
+
+
+def menu_title() -> str:
+    """The title of the Analysis menu, in the app's language now."""
+    return QCoreApplication.translate("WhatIf", "&Analysis")
+
+
+def install_menu(win: Any, bar: QMenuBar, acts: dict[str, QAction]) -> QMenu:
+    """Add the "Analysis" menu with "What-if analysis…" to ``bar`` (and to ``acts`` as ``whatif``);
+    returns the menu. The texts are set here and again by the main window when the language changes."""
+    text, tip = action_texts()["whatif"]
+    act = QAction(text, win)
     act.setShortcut(QKeySequence(SHORTCUT))
-    tip = ("Play many continuations of this game (or of the scenario) with computer players and "
-           "compare the outcomes")
     act.setStatusTip(tip)
     act.setToolTip(tip)
     act.triggered.connect(lambda _=False: open_whatif(win))
-    bar.addMenu("&Analysis").addAction(act)
+    menu = bar.addMenu(menu_title())
+    menu.addAction(act)
     acts["whatif"] = act
-    return act
+    return menu
