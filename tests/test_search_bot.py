@@ -109,3 +109,34 @@ def test_search_bot_says_why_it_refuses():
         rejects += [a for a in chosen if isinstance(a, A.Reject)]
     assert rejects and all(a.reason for a in rejects)
     assert any("looking ahead, refusing scores" in a.reason for a in rejects)
+
+
+def test_search_bot_choice_does_not_move_with_others_secrets():
+    """Issue 10: the searching player decides on its information state, so a secret alliance of
+    two other seats (proposed, then signed) leaves its choice as it was, on several positions."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_seat_view_property import _played, _secret_alliance
+    compared = 0
+    for seed, moves in ((3, 0), (5, 30), (8, 60), (11, 90)):
+        g = _played(seed, moves)
+        for sign in (False, True):
+            for seat in ("washington", "riyadh"):
+                secret = _secret_alliance(g, seat, sign)
+                if secret is None or seat not in g.acting_seats():
+                    continue
+                bot = SearchBot(seat, seed, rollouts=1)
+                assert SearchBot(seat, seed, rollouts=1).choose(secret) == bot.choose(g)
+                compared += 1
+    assert compared >= 4
+
+
+def test_a_game_built_on_a_seat_view_numbers_new_items_after_the_visible_ones():
+    """A playout on an information state must not reuse a visible id (its counter is hidden)."""
+    from wargame.rules.seat_view import information_game
+    g = Game(SC, 5)
+    play_bots(g, make_bots(5), max_actions=40)
+    info = information_game(g, "washington")
+    numbers = [int(i[1:]) for i in [*info.state.commitments, *info.state.proposals] if i[1:].isdigit()]
+    assert numbers and info.state.counter >= max(numbers)

@@ -14,8 +14,11 @@ For each decision with more than one sensible option it
 
 Fairness: a playout never sees the game's own future dice. The clone's random generator is
 re-seeded from the bot's seed for every playout, and the playout bots use seeds of their own,
-so the search samples possible futures rather than reading the real one. (It does see the whole
-state, secret commitments included, as the simple bots do.) The same playout seeds are used for
+so the search samples possible futures rather than reading the real one. It searches on its seat's
+information state (:func:`wargame.rules.seat_view.information_game`): other seats' secret deals,
+private budgets and crisis responses are not in the positions it plays out, and its random
+numbers are keyed on what the seat can see. Every candidate is still checked against the real
+game, as any move a player makes is. The same playout seeds are used for
 every candidate (common random numbers), which makes the comparison between candidates much less
 noisy for the same cost.
 
@@ -31,6 +34,7 @@ from wargame import rng
 from wargame.actions import Action, make_terms
 from wargame.bots import PLANS, STYLES, Bot
 from wargame.rules.game import Game
+from wargame.rules.seat_view import information_game
 from wargame.types import RESPONSES, SEAT_NAMES, SEATS
 
 _MASK = (1 << 64) - 1
@@ -91,14 +95,17 @@ class SearchBot:
         """The bot's next action; the seat must be among ``g.acting_seats()``."""
         if self.seat not in g.acting_seats():
             raise ValueError(f"{self.seat} is not acting now")
-        options = self.candidates(g)
-        if len(options) == 1:
-            return options[0]
+        seen = information_game(g, self.seat)
+        if seen is not g:
+            _assume_scenario_books(seen, self.seat)
+        options = [a for a in self.candidates(seen) if seen is g or g.check(a) is None]
+        if len(options) <= 1:
+            return options[0] if options else self.simple.choose(g)
         self.searched += 1
         best, best_value = options[0], float("-inf")
         values: dict[Action, float] = {}
         for action in options:
-            value = values[action] = self.evaluate(g, action)
+            value = values[action] = self.evaluate(seen, action)
             if value > best_value + 1e-9:
                 best, best_value = action, value
         if isinstance(best, A.Reject):
@@ -160,7 +167,11 @@ class SearchBot:
 
     # ------------------------------------------------------------------ helpers
     def _key(self, g: Game) -> int:
-        return mix(self.seed, SEATS.index(self.seat), g.state.turn, g.state.action_count)
+        """The decision's random key, from what the seat can see (its information state's turn,
+        phase, highest visible id and own political capital), never from hidden counters."""
+        st = g.state
+        return mix(self.seed, SEATS.index(self.seat), st.turn, sum(map(ord, st.phase)), st.counter,
+                   st.seats[self.seat].pc)
 
     def _fresh(self, g: Game, action: Action) -> bool:
         """Skip a proposal this seat already tabled this turn or last (as the simple bot does)."""
@@ -172,6 +183,18 @@ class SearchBot:
                     (p.deal, tuple(p.to), make_terms(p.terms)) == key:
                 return False
         return True
+
+
+def _assume_scenario_books(seen: Game, seat: str) -> None:
+    """Give the other seats of an information state their scenario's opening books (budget,
+    reserves, debt, political capital) in place of the neutral zeros: a public prior, so the
+    playouts' other players can still pay for deals, as the real ones could."""
+    for other, book in seen.state.seats.items():
+        if other == seat:
+            continue
+        spec = seen.scenario.seats[other]
+        book.budget, book.reserves, book.debt = spec.budget, spec.reserves, spec.debt
+        book.pc = spec.political_capital
 
 
 def _explained(reject: A.Reject, values: dict[Action, float]) -> A.Reject:

@@ -108,6 +108,15 @@ def filtered_state(g: "Game", seat: str) -> dict[str, Any]:
     return data
 
 
+def _highest_id(data: dict[str, Any]) -> int:
+    """The highest number among the ids a state shows (``p7``, ``c12``, ``x3``): a game built on it
+    must number what it creates after them, or a playout's new deal would overwrite a known one."""
+    ids = [*data["commitments"], *data["proposals"], *(c["id"] for c in data["crises"])]
+    if data.get("crisis") is not None:
+        ids.append(data["crisis"]["id"])
+    return max((int(i[1:]) for i in ids if len(i) > 1 and i[1:].isdigit()), default=0)
+
+
 def game_from_state(view: dict[str, Any], scenario: Any, seat: str | None = None) -> "Game":
     """A :class:`Game` whose state is a filtered state dict, the hidden parts neutral (no seed,
     no random state, private lines at their stand-ins); marked as ``seat``'s information."""
@@ -117,6 +126,7 @@ def game_from_state(view: dict[str, Any], scenario: Any, seat: str | None = None
     data.update(rng=0, phase_actions=[], phase_base=None)
     for key in HIDDEN_COUNTERS:
         data.setdefault(key, 0)
+    data["counter"] = max(data["counter"], _highest_id(data))
     for seat_state in data["seats"].values():
         for key, default in PRIVATE_DEFAULTS.items():
             if seat_state.get(key) is None:
