@@ -85,8 +85,8 @@ def _alternative(g: Game, action: Action, seed: int) -> tuple[Action | None, str
         if level is None:
             i = RESPONSES.index(action.level)
             level = RESPONSES[i - 1] if i > 0 else RESPONSES[1]
-        alt = A.Respond(seat, action.crisis, level)
-        return (alt, f"a {level} response") if g.check(alt) is None else (None, "")
+        response = A.Respond(seat, action.crisis, level)
+        return (response, f"a {level} response") if g.check(response) is None else (None, "")
     bot = Bot(seat, seed).choose(g)
     if bot == action:
         bot = A.EndPhase(seat)

@@ -110,4 +110,4 @@ def license_name() -> str:
         meta = distribution(DISTRIBUTION).metadata
     except PackageNotFoundError:
         return "MIT"
-    return str(meta.get("License-Expression") or meta.get("License") or "MIT")
+    return str(meta["License-Expression"] or meta["License"] or "MIT")

@@ -13,7 +13,7 @@ import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -393,7 +393,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def use_scenario_dirs(folders: list[str | Path]) -> None:
+def use_scenario_dirs(folders: Sequence[str | Path]) -> None:
     """Search these folders of one's own scenarios (before the built-in ones) from now on.
 
     Raises ScenarioError naming a folder that does not exist.

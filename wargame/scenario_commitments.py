@@ -8,17 +8,25 @@ and ranges, and that the seats named in the terms are the commitment's parties.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from wargame.types import CLAUSES, DOMAINS, SEATS
 
 _Terms = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-Seat = Literal[tuple(SEATS)]  # type: ignore[valid-type]
-Domain = Literal[tuple(DOMAINS)]  # type: ignore[valid-type]
-Clause = Literal[tuple(CLAUSES)]  # type: ignore[valid-type]
+def _one_of(options: tuple[str, ...], what: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in options:
+            raise ValueError(f"{value!r} is not a {what}; use one of {list(options)}")
+        return value
+    return AfterValidator(check)
+
+
+Seat = Annotated[str, _one_of(tuple(SEATS), "seat")]
+Domain = Annotated[str, _one_of(tuple(DOMAINS), "domain")]
+Clause = Annotated[str, _one_of(tuple(CLAUSES), "clause")]
 
 
 class LayersTerms(BaseModel):
@@ -38,7 +46,7 @@ class PactTerms(BaseModel):
     model_config = _Terms
     clause: Clause = "consultation"
     nuclear_ambiguity: bool = False
-    layers: LayersTerms = Field(default_factory=LayersTerms)
+    layers: LayersTerms = Field(default_factory=lambda: LayersTerms())
 
 
 class AssuranceTerms(BaseModel):

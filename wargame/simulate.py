@@ -185,8 +185,9 @@ def game_record(game: Game, index: int, gseed: int, crises_before: int = 0,
     before = members_before or {}
     for pid, info in pacts.items():  # members at the end that were not members at the start
         if info["active"]:
-            for seat in info["members"]:
-                if seat not in before.get(pid, set(info["members"])):
+            members: list[str] = list(info["members"])  # type: ignore[call-overload]
+            for seat in members:
+                if seat not in before.get(pid, set(members)):
                     joined.add((pid, seat))
     took: dict[str, set[str]] = {s: set() for s in SEATS}
     for action in game.actions:
@@ -309,7 +310,7 @@ def decision_effects(games: list[dict[str, Any]], seat: str, min_count: int) -> 
         pattern = tuple((bool(g["decisions"].get(key)), _had_chance(g, key)) for g in games)
         tail = key.split(".", 1)[1] if key.split(".", 1)[0] in SEATS else key
         groups.setdefault((tail, pattern), []).append(key)
-    out = []
+    out: list[dict[str, Any]] = []
     for members in groups.values():
         members.sort(key=lambda k: (k.split(".", 1)[0] != seat, k))  # the seat's own key first
         key = members[0]
@@ -404,7 +405,7 @@ def aggregate(games: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
         for g in games:
             for t, v in zip(g["history_turns"], g["gap"][seat]):
                 per_turn[t].append(v)
-        rows = {"mean": [], **{f"q{int(q * 100)}": [] for q in BANDS}}
+        rows: dict[str, list[float | None]] = {"mean": [], **{f"q{int(q * 100)}": [] for q in BANDS}}
         for t in turns:
             vals = sorted(per_turn[t])
             rows["mean"].append(_r(math.fsum(vals) / len(vals)) if vals else None)
@@ -451,7 +452,8 @@ class SimulationResult:
 
     def to_dict(self, games: bool = True) -> dict[str, Any]:
         """JSON-safe dict; ``games=False`` leaves out the per-game records."""
-        out = {"schema": SCHEMA, "meta": self.meta, "aggregates": self.aggregates, "timing": self.timing}
+        out: dict[str, Any] = {"schema": SCHEMA, "meta": self.meta, "aggregates": self.aggregates,
+                               "timing": self.timing}
         if games:
             out["games"] = self.games
         return out

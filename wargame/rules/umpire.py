@@ -67,9 +67,11 @@ def inject_event(g: "Game", a: A.InjectEvent, dry: bool) -> None:
             "event effects are numbers", "form")
     s = g.state.seats[a.target]
     if "budget" in terms:
-        require(isinstance(terms["budget"], int), "a budget effect is a whole number of $m", "form")
-        require(s.budget + terms["budget"] >= 0,
-                f"{name(a.target)}'s budget ({money(s.budget)}) cannot absorb {money(terms['budget'])}")
+        effect = terms["budget"]
+        require(isinstance(effect, int), "a budget effect is a whole number of $m", "form")
+        assert isinstance(effect, int)
+        require(s.budget + effect >= 0,
+                f"{name(a.target)}'s budget ({money(s.budget)}) cannot absorb {money(effect)}")
     if dry:
         return
     if "budget" in terms:
