@@ -8,9 +8,11 @@ worker thread while the rest of the debrief is already on screen.
 """
 from __future__ import annotations
 
+import atexit
 from typing import Sequence
 
 import shiboken6
+
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -115,6 +117,7 @@ _RUNNING: set[DecisionsWorker] = set()
 
 
 _HOOKED: list[QCoreApplication] = []
+_AT_EXIT: list[bool] = []
 
 
 def _start(worker: DecisionsWorker) -> None:
@@ -122,6 +125,11 @@ def _start(worker: DecisionsWorker) -> None:
     if app is not None and app not in _HOOKED:
         app.aboutToQuit.connect(_stop_all)
         _HOOKED.append(app)
+    if not _RUNNING and not _AT_EXIT:
+        # a process that ends without the event loop's quit (a script, a test, sys.exit from a
+        # handler) never emits aboutToQuit: a QThread destroyed while running aborts it
+        atexit.register(_stop_all)
+        _AT_EXIT.append(True)
     _RUNNING.add(worker)
     worker.finished.connect(lambda: _RUNNING.discard(worker))
     worker.start(QThread.Priority.LowPriority)
