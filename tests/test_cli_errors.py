@@ -53,3 +53,18 @@ def test_simulate_on_ray_without_a_cluster_says_how_to_start_one(capsys, monkeyp
     assert code == 1
     assert "cannot reach a Ray cluster at 'auto'" in err and "ray start --head" in err
     assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("size, named", [("abc", "is not a size"), ("1920x", "is not a size"),
+                                         ("10x10", "out of range"), ("1920x1080x2", "is not a size")])
+def test_gui_size_that_is_not_a_size_says_so_in_one_line(size, named, tmp_path, capsys):
+    code = main(["gui", "--screenshot", str(tmp_path / "x.png"), "--size", size])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert err.startswith("error: --size") and named in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_gui_size_parses_width_and_height():
+    from ui.cli import parse_size
+    assert parse_size("1280x720") == (1280, 720) and parse_size("1920×1080") == (1920, 1080)

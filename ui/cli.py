@@ -23,8 +23,31 @@ def missing_x11_libs() -> list[str]:
     return [pkg for lib, pkg in X11_LIBS.items() if ctypes.util.find_library(lib) is None]
 
 
+SIZE_RANGE = ((640, 480), (7680, 4320))
+"""The smallest and largest screenshot sizes ``--size`` accepts."""
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` as ``(1920, 1080)``; ``ValueError`` with the sentence to show otherwise."""
+    parts = text.lower().replace("×", "x").split("x")
+    (low_w, low_h), (high_w, high_h) = SIZE_RANGE
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise ValueError(f"--size {text!r} is not a size; write width x height in pixels, e.g. 1920x1080")
+    w, h = (int(p) for p in parts)
+    if not (low_w <= w <= high_w and low_h <= h <= high_h):
+        raise ValueError(f"--size {text!r} is out of range; from {low_w}x{low_h} to {high_w}x{high_h}")
+    return w, h
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the app, or with ``--screenshot`` render the main window to a PNG and exit."""
+    size: tuple[int, int] | None = None
+    if args.size:
+        try:
+            size = parse_size(args.size)
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
     headless = (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
                 and not os.environ.get("WAYLAND_DISPLAY"))
     if args.screenshot and headless:
@@ -51,8 +74,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
               "(`wargame play --help`)", file=sys.stderr)
         return 2
     if args.screenshot:
-        size = tuple(int(x) for x in args.size.lower().split("x")) if args.size else app.SCREENSHOT_SIZE
-        return app.screenshot(args.screenshot, save=args.save, turn=args.turn, size=size,  # type: ignore[arg-type]
+        return app.screenshot(args.screenshot, save=args.save, turn=args.turn, size=size or app.SCREENSHOT_SIZE,
                               scenario=args.scenario or "pact-2026",
                               seed=7 if args.seed is None else args.seed)
     return app.run(save=args.save, scenario=args.scenario, seed=args.seed)

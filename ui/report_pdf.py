@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from wargame.outfiles import check_pdf_whole, replaced_on_success
 from wargame.report import css
 from wargame.report.charts import Figure
 from wargame.report.html import render
@@ -235,6 +236,15 @@ def _paint_pages(doc: Any, writer: Any, title: str, right: str, keep_whole: floa
     return pages
 
 
+def _print_whole(doc: Any, path: Path, title: str, right: str, keep_whole: float = KEEP_WHOLE) -> None:
+    """Print ``doc`` to the PDF file ``path`` and check that it came out whole (Qt's PDF writer
+    does not report a full disk)."""
+    writer = a4_writer(path, title)
+    _paint_pages(doc, writer, title, right, keep_whole=keep_whole)
+    del writer  # closes the file
+    check_pdf_whole(path)
+
+
 def write_pdf(record_or_game: Any, out_path: str | Path, seats_info: Any = None,
               audience: str = "facilitator") -> Path:
     """Write the report of a ``GameRecord``, ``Game`` or ``ReportSource`` as an A4 PDF
@@ -242,12 +252,10 @@ def write_pdf(record_or_game: Any, out_path: str | Path, seats_info: Any = None,
     ensure_app()
     source = make_source(record_or_game, seats_info)
     out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
     title = f"Debrief: {source.title or source.game.scenario.meta.title}"
-    writer = a4_writer(out, title)
     doc = build_document(source, audience)
-    _paint_pages(doc, writer, title, f"Layered Deterrence · seed {source.game.seed}")
-    del writer
+    with replaced_on_success(out) as tmp:
+        _print_whole(doc, tmp, title, f"Layered Deterrence · seed {source.game.seed}")
     return out
 
 
@@ -267,11 +275,9 @@ def write_briefs_pdf(scenario: Any, out_path: str | Path, seats: Any = None, tea
     ensure_app()
     chosen = list(seats) if seats is not None else None
     out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
     who = SEAT_NAMES.get(chosen[0], chosen[0]) if chosen and len(chosen) == 1 else "every seat"
     title = f"Role brief{'' if chosen and len(chosen) == 1 else 's'}: {who}"
-    writer = a4_writer(out, title)
     doc = html_document(briefs_html(scenario, chosen, stylesheet=css.QT, teams=teams))
-    _paint_pages(doc, writer, title, f"Layered Deterrence · {scenario.meta.title}", keep_whole=0.2)
-    del writer
+    with replaced_on_success(out) as tmp:
+        _print_whole(doc, tmp, title, f"Layered Deterrence · {scenario.meta.title}", keep_whole=0.2)
     return out

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from wargame.outfiles import write_text_whole
 from wargame.report.html import AUDIENCES
 
 PDF_MODULE = "ui.report_pdf"
@@ -42,8 +43,7 @@ def write_html_or_pdf(out: Path, pdf: Callable[[Any], object], html: Callable[[]
         if writer is not None:
             pdf(writer)
         else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(html(), encoding="utf-8")
+            write_text_whole(out, html())
     except OSError as err:
         print(f"error: {out}: cannot be written ({err.strerror or err})", file=sys.stderr)
         return 1

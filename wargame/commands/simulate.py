@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wargame.commands.play import parse_styles
+from wargame.outfiles import write_text_whole
 from wargame.types import SEATS
 
 
@@ -79,16 +80,6 @@ def json_target_problem(path_text: str) -> str | None:
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         return "cannot be written here (permission denied); choose another path"
     return None
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file beside it, so a failure leaves no torn file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _starting_game(args: argparse.Namespace) -> Any:
@@ -189,7 +180,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.json:
         text = result.to_json(indent=None if args.compact else 1, games=not args.no_games)
         try:
-            write_text_atomically(Path(args.json), text)
+            write_text_whole(Path(args.json), text)
         except OSError as err:
             print(f"error: --json {args.json}: cannot be written ({err.strerror}); the summary above "
                   "is complete, choose another path to keep the JSON", file=sys.stderr)

@@ -5,6 +5,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+from wargame.outfiles import write_text_whole
 from wargame.report.html import ChartHtml, render
 from wargame.report.source import ReportSource, from_record, make_source
 
@@ -58,6 +59,4 @@ def write_report(record_path: str | Path, out_path: str | Path, audience: str = 
     if out.suffix.lower() == ".pdf":
         pdf = importlib.import_module(PDF_MODULE)
         return Path(pdf.write_pdf(source, out, audience=audience))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(build_report_html(source, audience=audience), encoding="utf-8")
-    return out
+    return write_text_whole(out, build_report_html(source, audience=audience))
