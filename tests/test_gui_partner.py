@@ -168,3 +168,36 @@ def test_every_term_is_reachable_by_the_keyboard(qtbot, game, deal):
             continue
         reached |= {k for k, w in form.w.items() if w is focused or w.isAncestorOf(focused)}
     assert visible <= reached, visible - reached
+
+
+def test_a_pact_layer_payer_can_be_chosen_and_is_sent(qtbot, game):
+    """Issue 16: the engine lets one member pay a new layer for all (``payer``); the form had no
+    row for it. Riyadh proposes SMDA's joint planning cell, paid by Riyadh, picked by keyboard."""
+    from ui.forms.base import select_data
+    form = _open(qtbot, game, "riyadh", "layer")
+    assert select_data(form._combo("pact"), "smda") and select_data(form._combo("layer"), "planning")
+    payer = form._combo("payer")
+    assert form.w["payer"].isVisibleTo(form)
+    assert form.form.labelForField(payer).text() == "Paid by"
+    assert [payer.itemData(i) for i in range(payer.count())] == ["", "riyadh", "islamabad"]
+    assert "payer" not in dict(form.build().terms)  # the default: each member pays its own share
+    payer.setFocus()
+    qtbot.keyClick(payer, Qt.Key.Key_Down)  # "You pay every member's share"
+    assert payer.currentData() == "riyadh"
+    assert dict(form.build().terms)["payer"] == "riyadh"
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    game.apply(form.action)
+    sent = [p for p in game.state.proposals.values() if p.deal == "layer"]
+    assert sent and sent[-1].terms.get("payer") == "riyadh"
+
+
+def test_countering_a_layer_keeps_who_pays(qtbot, game):
+    from ui.forms.propose import ProposeForm
+    from wargame import actions as A
+    game.apply(A.Propose("islamabad", "layer", ("riyadh",),
+                         A.make_terms(pact="smda", layer="planning", payer="riyadh")))
+    prop = game.open_proposals("riyadh")[0]
+    form = ProposeForm(game, "riyadh", counter_to=prop)
+    qtbot.addWidget(form)
+    assert form._combo("payer").currentData() == "riyadh"
+    assert dict(form.build().terms)["payer"] == "riyadh"

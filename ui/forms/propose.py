@@ -30,10 +30,10 @@ ROLE_WORDS = {  # deal: (term for the seat's side, term for the partner, "I ..."
 LAYER_NAMES = {"planning": "joint planning cell", "command": "combined / unified command",
                "interop": "interoperability standard (next level)", "exercises": "recurring exercises"}
 ASKS = {"no_foreign_arms": "no Russian or Chinese arms", "pause_accession": "pause accession talks"}
-ROWS = ("partner", "role", "pact", "candidate", "layer", "loan", "line", "site", "domain", "clause",
+ROWS = ("partner", "role", "pact", "candidate", "layer", "payer", "loan", "line", "site", "domain", "clause",
         "ask", "amount", "rate", "turns", "share", "fee", "reward")
 SHOWN = {
-    "agreement": ("partner", "clause"), "accession": ("pact", "candidate"), "layer": ("pact", "layer"),
+    "agreement": ("partner", "clause"), "accession": ("pact", "candidate"), "layer": ("pact", "layer", "payer"),
     "loan": ("partner", "role", "amount", "rate", "turns"),
     "deposit": ("partner", "role", "amount", "rate", "turns"),
     "grant": ("partner", "role", "amount", "turns"), "convert": ("loan", "domain", "turns"),
@@ -200,6 +200,7 @@ class ProposeForm(ActionForm):
                    " $m/quarter", "Fee")
         self._spin("reward", 0, 20, 10, 1, " standing", "Reward")
         self.form.labelForField(self.w["partner"]).setText("Partner")
+        self.form.labelForField(self.w["payer"]).setText("Paid by")
         self._structure_changed()
 
     def _structure_changed(self, *_: object) -> None:
@@ -212,6 +213,8 @@ class ProposeForm(ActionForm):
         self.form.setRowVisible(self.w["partner"], "partner" in SHOWN.get(deal, ()) and bool(partners))
         candidates = self._candidates()
         fill_combo(self._combo("candidate"), [(seat_name(s), s, None) for s in candidates])
+        if deal == "layer":
+            fill_combo(self._combo("payer"), self._payer_choices())
         partner = self._combo("partner").currentData() or "?"
         if deal in ROLE_WORDS:
             mine, theirs = ROLE_WORDS[deal][2:]
@@ -268,6 +271,20 @@ class ProposeForm(ActionForm):
             return others if self.seat == "islamabad" else []
         return others
 
+    def _payer_choices(self) -> list[Option]:
+        """Who pays for a new layer: each member its own share (the default), or one member for all,
+        each with the engine's reason when that member could not."""
+        pact = self.game.state.commitments.get(self._combo("pact").currentData() or "")
+        options: list[Option] = [("Each member pays its own share", "", None)]
+        if pact is None:
+            return options
+        for member in pact.parties:
+            composed = self.compose(payer=member)
+            reason = None if composed is None else self.game.check(self._action(*composed))
+            label = "You pay" if member == self.seat else f"{seat_name(member)} pays"
+            options.append((f"{label} every member's share", member, reason))
+        return options
+
     def _candidates(self) -> list[str]:
         pact = self.game.state.commitments.get(self._combo("pact").currentData() or "")
         if pact is None:
@@ -285,9 +302,11 @@ class ProposeForm(ActionForm):
         return next((s for s in self.game.scenario.sites if s.id == site_id), None)
 
     # ------------------------------------------------------------------ composing
-    def compose(self, partner: str | None = None) -> tuple[str, tuple[str, ...], dict[str, Any]] | None:
+    def compose(self, partner: str | None = None,
+                payer: str | None = None) -> tuple[str, tuple[str, ...], dict[str, Any]] | None:
         """(deal, recipients, terms) described by the widgets (with ``partner`` in place of the
-        partner picker's value if given), or None if incomplete."""
+        partner picker's value, and ``payer`` in place of the layer's payer, if given), or None if
+        incomplete."""
         deal = self.deal.currentData()
         me = self.seat
         v = {k: (w.currentData() if isinstance(w, QComboBox) else w.value()) for k, w in self.w.items()}
@@ -316,7 +335,11 @@ class ProposeForm(ActionForm):
             if pact is None:
                 return None
             if deal == "layer":
-                return deal, tuple(p for p in pact.parties if p != me), {"pact": pact.id, "layer": v["layer"]}
+                layer_terms: dict[str, Any] = {"pact": pact.id, "layer": v["layer"]}
+                who_pays = payer if payer is not None else v["payer"]
+                if who_pays:
+                    layer_terms["payer"] = who_pays
+                return deal, tuple(p for p in pact.parties if p != me), layer_terms
             if v["candidate"] is None:
                 return None
             to = tuple(s for s in SEATS if s in (set(pact.parties) | {v["candidate"]}) - {me})
@@ -388,6 +411,8 @@ class ProposeForm(ActionForm):
             if key in terms:
                 select_data(self._combo(key), terms[key])
         self._structure_changed()
+        if "payer" in terms:
+            select_data(self._combo("payer"), terms["payer"])
         if deal in ROLE_WORDS:
             mine = ROLE_WORDS[deal][0]
             select_data(self._combo("role"), "me" if terms.get(mine) == self.seat else "them")
