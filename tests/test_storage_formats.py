@@ -56,7 +56,7 @@ def _schema(target) -> dict:
 
 
 def test_the_migration_list_matches_the_format():
-    assert FORMAT_VERSION == 2
+    assert FORMAT_VERSION == 3
     assert len(migrations.MIGRATIONS) == FORMAT_VERSION - 1
 
 
@@ -170,3 +170,41 @@ if __name__ == "__main__":
     FIXTURE.unlink(missing_ok=True)
     make_v1_save(FIXTURE)
     print(f"wrote {FIXTURE} ({FIXTURE.stat().st_size} bytes)")
+
+
+FIXTURE_V2 = Path(__file__).resolve().parent / "fixtures" / "save-v2.wargame"
+
+
+def test_a_format_2_save_opens_verifies_and_upgrades(tmp_path):
+    """Format 3 added ``game_meta``: a save written by the format-2 code (a 2-turn bot game,
+    seed 5, a note and a bookmark) opens read-only untouched, verifies, and upgrades in place."""
+    path = tmp_path / "v2.wargame"
+    shutil.copyfile(FIXTURE_V2, path)
+    with GameRecord.open(path, readonly=True) as rec:
+        assert rec.meta("levels") is None and [b.label for b in rec.bookmarks()] == ["the loan"]
+        assert rec.verify().ok
+    assert path.read_bytes() == FIXTURE_V2.read_bytes()
+    with GameRecord.open(path) as rec:
+        rec.set_meta("levels", {"washington": "search-small"})
+    with GameRecord.open(path, readonly=True) as rec:
+        assert rec.format_version == 3 and rec.meta("levels") == {"washington": "search-small"}
+        assert [n.text for n in rec.notes()] == ["Riyadh hesitates before the loan"]
+    fresh = tmp_path / "fresh.wargame"
+    play_saved(fresh, turns=1, stop_after=1).close()
+    assert _schema(path) == _schema(fresh)
+
+
+def test_settings_kept_in_the_save_follow_a_copy_and_a_branch(tmp_path):
+    path = tmp_path / "class.wargame"
+    with play_saved(path, turns=1, stop_after=6) as rec:
+        rec.set_meta("facilitator_pin", "pbkdf2_sha256$1$00$00")
+        rec.set_meta("gone", 1)
+        rec.set_meta("gone", None)
+    copy = tmp_path / "renamed copy.wargame"
+    shutil.copyfile(path, copy)
+    with GameRecord.open(copy) as rec:
+        assert rec.meta("facilitator_pin") == "pbkdf2_sha256$1$00$00" and rec.meta("gone") is None
+        branch = GameRecord.create(tmp_path / "branch.wargame", rec.scenario, rec.seed, rec.seats,
+                                   parent=rec, branch_index=3)
+    with branch:
+        assert branch.meta("facilitator_pin") == "pbkdf2_sha256$1$00$00"

@@ -5,6 +5,9 @@ History of the format (:data:`wargame.storage.models.FORMAT_VERSION` is the curr
 * **Format 1** — games, seats, log entries (actions, events, digests), turn-start snapshots,
   history rows and facilitator notes.
 * **Format 2** — adds the ``bookmarks`` table.
+* **Format 3** — adds the ``game_meta`` table: settings that travel with the save (the facilitator
+  PIN's hash and failed attempts, the computer seats' difficulty levels). The fixture
+  ``tests/fixtures/save-v2.wargame`` was written by the format-2 code before the change.
 
 Honesty note: format 1 was never shipped to players. It was defined while issue 3 was built so
 that the migration path is exercised by a real file from day one: ``tests/fixtures/save-v1.wargame``
@@ -47,7 +50,20 @@ def _v1_to_v2(conn: Connection) -> None:
     bookmarks.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Migration] = [_v1_to_v2]
+def _v2_to_v3(conn: Connection) -> None:
+    """Format 2 -> 3: add the ``game_meta`` table (as it was defined in format 3)."""
+    meta = MetaData()
+    Table("games", meta, Column("id", Integer, primary_key=True))  # for the foreign key only
+    game_meta = Table(
+        "game_meta", meta,
+        Column("game_id", Integer, ForeignKey("games.id", ondelete="CASCADE"), primary_key=True),
+        Column("key", String(80), primary_key=True),
+        Column("value", Text, nullable=False),
+    )
+    game_meta.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3]
 """``MIGRATIONS[i]`` migrates format ``i + 1`` to ``i + 2``."""
 
 assert len(MIGRATIONS) == FORMAT_VERSION - 1, "one migration per format step"

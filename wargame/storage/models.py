@@ -21,6 +21,9 @@ Tables
   ``history``         the per-quarter indicator rows of ``State.history``, one row each.
   ``notes``           facilitator notes, each pinned to a log index.
   ``bookmarks``       named points in the log (new in format 2; see ``migrations``).
+  ``game_meta``       a game's settings that travel with the save (new in format 3): the
+                      facilitator PIN's salted hash and its failed-attempt record, the computer
+                      seats' difficulty levels. Keys and JSON text values.
 
 JSON is stored as text (not JSONB) so the bytes read back are the bytes written.
 """
@@ -31,7 +34,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """The save format this code writes (older formats are migrated on open)."""
 
 SQLITE_APPLICATION_ID = int.from_bytes(b"LDwg", "big")
@@ -139,6 +142,15 @@ class BookmarkRow(Base):
     label: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MetaRow(Base):
+    """One setting of a game kept in its save (format 3): ``key`` and a JSON text ``value``."""
+
+    __tablename__ = "game_meta"
+    game_id: Mapped[int] = mapped_column(ForeignKey("games.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 TABLES_V1 = ("wargame_format", "games", "seats", "log_entries", "snapshots", "history", "notes")

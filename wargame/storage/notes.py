@@ -1,18 +1,19 @@
-"""Facilitator notes and bookmarks of a saved game (a mixin of :class:`GameRecord`)."""
+"""Facilitator notes, bookmarks and settings of a saved game (a mixin of :class:`GameRecord`)."""
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
 from wargame.storage.errors import SaveError
-from wargame.storage.models import BookmarkRow, NoteRow
+from wargame.storage.models import BookmarkRow, MetaRow, NoteRow
 from wargame.storage.rows import aware, now
 from wargame.storage.values import Bookmark, Note
 
 
 class NotesMixin:
-    """``add_note``, ``notes``, ``add_bookmark``, ``bookmarks``, ``remove_bookmark``."""
+    """``add_note``, ``notes``, ``add_bookmark``, ``bookmarks``, ``remove_bookmark``, ``meta``, ``set_meta``."""
 
     _game_id: int
     _count: int
@@ -73,3 +74,25 @@ class NotesMixin:
             return [Note(r.id, r.idx, r.text, aware(r.created)) for r in s.scalars(  # type: ignore[arg-type]
                 select(NoteRow).where(NoteRow.game_id == self._game_id).order_by(NoteRow.idx, NoteRow.id))]
 
+
+    # ------------------------------------------------------------------ settings kept in the save
+    def meta(self, key: str) -> Any:
+        """The game's setting ``key`` kept in the save (a JSON value), or None if unset."""
+        with self._orm() as s:
+            row = s.get(MetaRow, (self._game_id, key))
+            return None if row is None else json.loads(row.value)
+
+    def set_meta(self, key: str, value: Any) -> None:
+        """Keep ``value`` (JSON-able) as the game's setting ``key`` in the save (None removes it)."""
+        self._writable()
+        with self._orm("written") as s:
+            row = s.get(MetaRow, (self._game_id, key))
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+                return
+            text = json.dumps(value, sort_keys=True)
+            if row is None:
+                s.add(MetaRow(game_id=self._game_id, key=key, value=text))
+            else:
+                row.value = text

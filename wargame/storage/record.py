@@ -31,7 +31,8 @@ from wargame.scenario import Scenario, parse_scenario
 from wargame.state import dict_digest
 from wargame.storage.backend import Store, damaged, display_url, open_url, split_target
 from wargame.storage.errors import SaveError
-from wargame.storage.models import BookmarkRow, EntryRow, GameRow, HistoryRow, NoteRow, SeatRow, SnapshotRow
+from wargame.storage.models import (BookmarkRow, EntryRow, GameRow, HistoryRow, MetaRow, NoteRow, SeatRow,
+                                     SnapshotRow)
 from wargame.storage.notes import NotesMixin
 from wargame.storage.rows import (
     T_ENTRY, T_HIST, T_SNAP, aware, check_seats, dumps, entry_row, history_rows, now, seats_text,
@@ -581,6 +582,7 @@ class GameRecord(NotesMixin):
                 "history": rows(T_HIST, T_HIST.c.pos < len(game.state.history)),
                 "notes": rows(NoteRow.__table__, NoteRow.idx <= index),
                 "bookmarks": rows(BookmarkRow.__table__, BookmarkRow.idx <= index),
+                "meta": rows(MetaRow.__table__),  # a branch keeps the PIN and the levels
             }
         if not any(s["idx"] == index for s in content["snapshots"]):
             content["snapshots"].append(snapshot_row(gid, index, game))

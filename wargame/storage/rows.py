@@ -15,7 +15,8 @@ from wargame.events import Event
 from wargame.rules.game import Game
 from wargame.state import state_to_dict
 from wargame.storage.errors import SaveError
-from wargame.storage.models import BookmarkRow, EntryRow, GameRow, HistoryRow, NoteRow, SeatRow, SnapshotRow
+from wargame.storage.models import (BookmarkRow, EntryRow, GameRow, HistoryRow, MetaRow, NoteRow, SeatRow,
+                                     SnapshotRow)
 from wargame.storage.values import PLAYERS, SeatInfo
 from wargame.types import SEAT_NAMES, SEATS
 
@@ -94,8 +95,9 @@ def write_game(conn: Any, meta: dict[str, Any], seats: list[SeatInfo],
         s.add_all(SeatRow(game_id=gid, seat=x.seat, player=x.player, name=x.name, style=x.style) for x in seats)
         s.flush()
     for table, key in ((T_ENTRY, "entries"), (T_SNAP, "snapshots"), (T_HIST, "history"),
-                       (NoteRow.__table__, "notes"), (BookmarkRow.__table__, "bookmarks")):
-        rows = [{**r, "game_id": gid} for r in content[key]]
+                       (NoteRow.__table__, "notes"), (BookmarkRow.__table__, "bookmarks"),
+                       (MetaRow.__table__, "meta")):
+        rows = [{**r, "game_id": gid} for r in content.get(key, [])]
         if rows:
             conn.execute(table.insert(), rows)
     return gid
