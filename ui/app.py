@@ -44,6 +44,9 @@ def new_session_controller(scenario: str, seed: int, seats: list[Any], path: str
     target = path or str(new_save_path(scenario))
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     session = Session.new(target, load_scenario(scenario), seed, seats)
+    if levels:
+        from wargame.players import LEVELS_META
+        session.record.set_meta(LEVELS_META, dict(levels))  # reopening the save keeps them
     return GameController.from_session(session, parent, levels=levels)
 
 
@@ -52,7 +55,10 @@ def open_session_controller(path: str, parent: QObject | None = None) -> GameCon
     from wargame.storage import Session
     from wargame.storage.hostile import save_content
     with save_content(str(path)):
-        return GameController.from_session(Session.resume(path), parent)
+        from wargame.players import saved_levels
+        session = Session.resume(path)
+        return GameController.from_session(session, parent, levels=saved_levels(session.record))
+
 
 
 def demo_controller(scenario: str = "pact-2026", seed: int = 7, turns: int = 3) -> GameController:

@@ -86,3 +86,18 @@ def make_players(seed: int, seats: tuple[str, ...] | list[str], levels: dict[str
     """One computer player per listed seat, at its level (``balanced`` by default)."""
     levels, styles = levels or {}, styles or {}
     return {s: make_player(levels.get(s, DEFAULT_LEVEL), s, seed, styles.get(s, "balanced")) for s in seats}
+
+
+LEVELS_META = "levels"
+"""The save's setting (``GameRecord.meta``) holding the computer seats' levels (seat -> level id)."""
+
+
+def saved_levels(record: Any) -> dict[str, str] | None:
+    """The computer seats' difficulty levels kept in a save (None: not recorded: all balanced).
+
+    Unknown level ids (a save from a later version) are left out: those seats play balanced."""
+    value = record.meta(LEVELS_META) if hasattr(record, "meta") else None
+    if not isinstance(value, dict):
+        return None
+    known = {lv.id for lv in LEVELS}
+    return {str(k): str(v) for k, v in value.items() if v in known} or None

@@ -48,6 +48,9 @@ def debrief_dialog(win: Any) -> Path | None:
         QMessageBox.information(parent, "Debrief report", "This game is not saved, so there is no record to "
                                 "report on. Start or open a saved game.")
         return None
+    from ui.facilitator.pin_gate import allowed
+    if not allowed(parent, save, "write its debrief report"):
+        return None
     audience = ask_audience(parent)
     if audience is None:
         return None

@@ -47,7 +47,7 @@ class FacilitatorMode(QObject):
         self.dock: QDockWidget | None = None
         self.projector: Any = None
         self.controller: Any = None
-        self._key = ""
+        self._key: pins.PinBook | str = ""
         self.outcome_id: str | None = None
         """The resolved crisis whose outcome is on the screens until someone moves on."""
         self.outcome_dialog: Any = None
@@ -76,16 +76,19 @@ class FacilitatorMode(QObject):
             if view is not None:
                 view.set_controller(controller)
 
-    def key(self) -> str:
-        """The settings key of this game's PIN."""
+    def key(self) -> pins.PinBook:
+        """Where this game's PIN is kept: its save (or, unsaved, the app's settings)."""
         c = self.controller
         g = c.game
-        return pins.game_key(c.path, g.scenario.meta.id, g.seed)
+        record = getattr(c.session, "record", None)
+        return pins.book_for(record, pins.game_key(c.path, g.scenario.meta.id, g.seed))
 
     def _on_session_changed(self) -> None:
-        """Save As: the PIN follows the game to its new file."""
+        """Save As or a first save: a PIN kept in the settings moves into the save (a PIN in a
+        save travels with the copied file by itself)."""
         old, self._key = self._key, self.key()
-        pins.copy_pin(old, self._key)
+        if isinstance(old, pins.SettingsPins):
+            pins.copy_pin(old, self._key)
 
     def _on_changed(self, events: list) -> None:
         self._follow(events)
@@ -214,6 +217,14 @@ class FacilitatorMode(QObject):
         key = self.key()
         if pins.has_pin(key):
             asked = pin is None
+            wait = pins.locked_for(key)
+            if wait > 0:
+                text = (f"Too many wrong facilitator PINs: wait {wait:.0f} s before trying again "
+                        "(the wait grows with each wrong PIN)")
+                self.win.status.showMessage(text, 8000)
+                if asked:
+                    QMessageBox.warning(self.win, "Facilitator PIN", text + ".")
+                return False
             if asked:
                 pin = self._ask("Facilitator PIN", "Enter the facilitator PIN:")
                 if pin is None:

@@ -35,7 +35,10 @@ def open_replay(path: str | Path, parent: QWidget | None = None, readonly: bool 
     ``on_open_game(path)`` is called when the user wants to continue a save (e.g. a new branch).
     """
     from wargame.errors import WargameError
+    from ui.facilitator.pin_gate import allowed
     from ui.replay.viewer import ReplayWindow
+    if not allowed(parent, path, "replay it"):
+        return None
     try:
         window = ReplayWindow.open(path, readonly)
     except (WargameError, OSError, ValueError) as err:
@@ -71,8 +74,11 @@ def export_seat_dialog(parent: QWidget, path: str | Path | None, seat: str | Non
     """Export a seat's view of the save at ``path`` (asking for the seat and file if not given)."""
     from ui.replay.tasks import export_record_seat
     from wargame.storage import GameRecord, SaveError
+    from ui.facilitator.pin_gate import allowed
     if path is None:
         QMessageBox.information(parent, "Export a seat's view", "This game is not saved, so there is nothing to export.")
+        return None
+    if not allowed(parent, path, "export a seat's view"):
         return None
     try:
         with GameRecord.open(path, readonly=True) as record:

@@ -88,10 +88,18 @@ def _remove_new_file(target: str | Path) -> None:
 def cmd_resume(args: argparse.Namespace) -> int:
     """Continue a saved game: the computer seats play until a person must act or it ends."""
     with Session.resume(resolve_existing(args.file, _folder(args)), args.game) as session:
+        from wargame.players import make_player, saved_levels
         bots = session.bots()
+        levels = saved_levels(session.record) or {}
+        for seat, level_id in levels.items():
+            if seat in bots and level_id != "balanced":
+                style = next(s.style for s in session.record.seats if s.seat == seat)
+                bots[seat] = make_player(level_id, seat, session.record.seed, style)  # type: ignore[assignment]
+        if levels and not args.quiet:
+            print("computer levels kept in the save: "
+                  + ", ".join(f"{seat} {level_id}" for seat, level_id in sorted(levels.items()) if seat in bots))
         handed = [s for s in (args.bots or ()) if s not in bots]
         if handed:
-            from wargame.players import make_player
             for seat in handed:
                 bots[seat] = make_player(args.level, seat, session.record.seed)  # type: ignore[assignment]
             print(f"computer players ({args.level}) take over: {', '.join(handed)} (for this run; "
