@@ -6,7 +6,7 @@ from the repository's folders: ``wargame_assets`` (``assets/``: scenarios, map, 
 """
 from setuptools import find_packages, setup
 
-DATA_PACKAGES = ["ui.icons", "wargame_assets", "wargame_assets.map", "wargame_assets.scenarios",
+DATA_PACKAGES = ["ui.icons", "ui.translations", "wargame_assets", "wargame_assets.map", "wargame_assets.scenarios",
                  "wargame_assets.rulebook"]
 """Folders that hold only data (listed so setuptools does not warn that they look like packages)."""
 

@@ -106,12 +106,21 @@ def grab(window: QWidget, path: str) -> bool:
     return window.grab().save(str(path))
 
 
+def install_language(app: QApplication, lang: str | None = None) -> str:
+    """Install ``lang`` (a code the caller has checked) or else the chosen language into ``app``;
+    returns the code installed."""
+    from ui import i18n
+    return i18n.install(lang or i18n.chosen_language(), app).code
+
+
 def screenshot(path: str, save: str | None = None, turn: int | None = None,
-               size: tuple[int, int] = SCREENSHOT_SIZE, scenario: str = "pact-2026", seed: int = 7) -> int:
-    """Render the main window at ``size`` to ``path`` and return an exit code."""
+               size: tuple[int, int] = SCREENSHOT_SIZE, scenario: str = "pact-2026", seed: int = 7,
+               lang: str | None = None) -> int:
+    """Render the main window at ``size`` to ``path`` in ``lang`` (default: the app's chosen
+    language) and return an exit code."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    ensure_app()
+    install_language(ensure_app(), lang)
     from ui.main_window import MainWindow
     try:
         controller = saved_controller_at(save, turn) if save else demo_controller(scenario, seed)
@@ -151,7 +160,7 @@ class App(QObject):
             levels = self.welcome.levels(seats) if self.welcome is not None else None
             controller = new_session_controller(scenario, seed, seats, levels=levels)
         except (SaveError, OSError) as err:
-            QMessageBox.critical(self.welcome or self.window, "Could not start the game", str(err))
+            QMessageBox.critical(self.welcome or self.window, self.tr("Could not start the game"), str(err))
             return
         self._show(controller)
 
@@ -190,8 +199,10 @@ class App(QObject):
             self.welcome = None
 
 
-def run(save: str | None = None, scenario: str | None = None, seed: int | None = None) -> int:
-    """Start the app: open ``save`` directly, or show the welcome screen.
+def run(save: str | None = None, scenario: str | None = None, seed: int | None = None,
+        lang: str | None = None) -> int:
+    """Start the app in ``lang`` (default: the language chosen in the app, else the system's):
+    open ``save`` directly, or show the welcome screen.
 
     The app logs to a rotating file (:mod:`ui.app_log`) and an unexpected error opens the
     crash dialog (:mod:`ui.dialogs.crash`) instead of ending the app.
@@ -200,6 +211,7 @@ def run(save: str | None = None, scenario: str | None = None, seed: int | None =
     from ui.dialogs.crash import install_excepthook
     log_file = setup_logging()
     app = ensure_app()
+    install_language(app, lang)
     from ui.scenario_folder import apply_saved_folder
     apply_saved_folder()  # the teacher's own scenario folder, if one was chosen
     main = App()

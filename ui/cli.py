@@ -73,11 +73,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
               "install it with `pip install PySide6-Essentials`, or use the headless commands "
               "(`wargame play --help`)", file=sys.stderr)
         return 2
+    if args.lang is not None:
+        from ui import i18n
+        try:
+            i18n.language(args.lang)
+        except ValueError as err:
+            print(f"error: --lang: {err}", file=sys.stderr)
+            return 2
     if args.screenshot:
         return app.screenshot(args.screenshot, save=args.save, turn=args.turn, size=size or app.SCREENSHOT_SIZE,
                               scenario=args.scenario or "pact-2026",
-                              seed=7 if args.seed is None else args.seed)
-    return app.run(save=args.save, scenario=args.scenario, seed=args.seed)
+                              seed=7 if args.seed is None else args.seed, lang=args.lang)
+    return app.run(save=args.save, scenario=args.scenario, seed=args.seed, lang=args.lang)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -91,4 +98,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--screenshot", default=None, metavar="PATH",
                    help="render the main window (1600x900) to this PNG and exit (works offscreen)")
     p.add_argument("--size", default=None, metavar="WxH", help="screenshot size, e.g. 1920x1080")
+    p.add_argument("--lang", default=None, metavar="CODE",
+                   help="the app's language for this run: en, ar, tr or ur (default: the one chosen "
+                        "in View > Language, else the system's)")
     p.set_defaults(func=cmd_gui)
