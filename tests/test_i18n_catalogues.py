@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = ("ar", "tr")
+LANGS = ("ar", "tr", "ur")
 """The languages whose catalogue is translated (the list grows with each language)."""
 RIGHT_TO_LEFT = {lang.code for lang in i18n.LANGUAGES if lang.right_to_left}
 
