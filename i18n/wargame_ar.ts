@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>none (set one with --scenarios-dir)</source>
-        <translation>لا يوجد (حدّد مجلدًا بالخيار --scenarios-dir)</translation>
+        <translation>لا يوجد (حدّد مجلدًا بالخيار ⁦--scenarios-dir⁩)</translation>
     </message>
     <message>
         <source>Rulebook</source>
@@ -353,7 +353,7 @@ This cannot be undone: {seat} can make no more moves until the next phase.</sour
     </message>
     <message>
         <source>Saved as {path}; the game goes on in this file</source>
-        <translation>حُفظت باسم {path}؛ وتستمر اللعبة في هذا الملف</translation>
+        <translation>حُفظت باسم ⁦{path}⁩؛ وتستمر اللعبة في هذا الملف</translation>
     </message>
 </context>
 <context>

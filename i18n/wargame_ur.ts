@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>none (set one with --scenarios-dir)</source>
-        <translation>کوئی نہیں (--scenarios-dir سے ایک فولڈر مقرر کریں)</translation>
+        <translation>کوئی نہیں (⁦--scenarios-dir⁩ سے ایک فولڈر مقرر کریں)</translation>
     </message>
     <message>
         <source>Rulebook</source>
@@ -353,7 +353,7 @@ This cannot be undone: {seat} can make no more moves until the next phase.</sour
     </message>
     <message>
         <source>Saved as {path}; the game goes on in this file</source>
-        <translation>‏{path} کے طور پر محفوظ ہو گیا؛ کھیل اسی فائل میں جاری ہے</translation>
+        <translation>‏⁦{path}⁩ کے طور پر محفوظ ہو گیا؛ کھیل اسی فائل میں جاری ہے</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,26 @@ def _menu_letters() -> dict[str, list[str]]:
     return letters
 
 
+ISOLATED = re.compile(r"\{quarter\}|\{path\}|--[\w-]+")
+"""Latin values that begin with punctuation or digits ("2026-Q4", "/home/...", "--scenarios-dir"):
+inside right-to-left text the bidi algorithm moves their first characters ("Q4-2026", "scenarios-dir--")
+unless they sit in a left-to-right isolate (U+2066 ... U+2069)."""
+
+
+@pytest.mark.parametrize("code", sorted(RIGHT_TO_LEFT & set(LANGS)))
+def test_right_to_left_texts_isolate_quarters_paths_and_options(code: str) -> None:
+    bare = []
+    for _, src, tr in messages(code):
+        text = tr.text or ""
+        if text.count("\u2066") != text.count("\u2069"):
+            bare.append((src, "unbalanced isolates"))
+        for found in ISOLATED.finditer(text):
+            start, end = found.span()
+            if text[start - 1:start] != "\u2066" or text[end:end + 1] != "\u2069":
+                bare.append((src, found.group()))
+    assert bare == []
+
+
 @pytest.mark.parametrize("code", LANGS)
 def test_menus_share_no_more_shortcut_letters_than_in_english(code: str) -> None:
     """Alt+letter should open one item: a translated menu repeats a letter no more often than the
