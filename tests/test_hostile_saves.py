@@ -190,7 +190,7 @@ TOLERATED = {
     # (the game replays to the digests the save recorded), as long as nothing crashes.
     "created-garbage", "created-number", "format-created-garbage", "entry-timestamp-text",
     "entry-timestamp-inf", "turns-text", "scenario-id-other", "parent-ref-garbage", "seat-name-blob",
-    "seed-float", "seat-missing",
+    "seed-float",
 }
 
 

@@ -38,6 +38,8 @@ class GameController(QObject):
         actingSeatChanged(str): the human seat now in control ("" when none).
         botActivity(str): the computer seat about to move ("" when the computer is idle).
         sessionChanged(): the game now lives in another file (Save As, reopen).
+        saveAdvanced(str): the save was changed elsewhere; the session reloaded the game and
+            the move was not applied (the message says which): the window starts over on it.
     """
 
     changed = Signal(object)
@@ -47,6 +49,7 @@ class GameController(QObject):
     actingSeatChanged = Signal(str)
     botActivity = Signal(str)
     sessionChanged = Signal()
+    saveAdvanced = Signal(str)
 
     def __init__(self, game: Game, players: Mapping[str, str] | None = None,
                  styles: Mapping[str, str] | None = None, session: Any = None,
@@ -159,6 +162,11 @@ class GameController(QObject):
         except (WargameError, OSError) as err:  # e.g. the save failed: the session reloaded its game
             if self._session is not None:
                 self._game = self._session.game
+                from wargame.storage.lock import SaveAdvanced  # loaded with the session
+                if isinstance(err, SaveAdvanced):  # written elsewhere: the window starts over
+                    self._timer.stop()
+                    self.saveAdvanced.emit(str(err))
+                    return None
             self.error.emit(str(err))
             return None
         self._after(events)
@@ -244,10 +252,22 @@ class GameController(QObject):
 
     # ------------------------------------------------------------------ files
     def replace_session(self, session: Any) -> None:
-        """Continue in another session (after Save As): same game, new file."""
-        self._session = session
+        """Continue in another session (after Save As): same game, new file. The old session
+        is closed (its file's play lock released)."""
+        old, self._session = self._session, session
         self._game = session.game
+        if old is not None and old is not session:
+            try:
+                old.close()
+            except Exception:  # closing must never raise in the UI
+                pass
         self.sessionChanged.emit()
+
+    def detach_session(self) -> Any:
+        """Hand the storage session over (to a new controller): this one no longer closes it."""
+        self._timer.stop()
+        session, self._session = self._session, None
+        return session
 
     def close(self) -> None:
         """Stop the computer seats and close the save file."""

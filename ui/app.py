@@ -44,20 +44,29 @@ def new_session_controller(scenario: str, seed: int, seats: list[Any], path: str
     target = path or str(new_save_path(scenario))
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     session = Session.new(target, load_scenario(scenario), seed, seats)
-    if levels:
-        from wargame.players import LEVELS_META
-        session.record.set_meta(LEVELS_META, dict(levels))  # reopening the save keeps them
-    return GameController.from_session(session, parent, levels=levels)
+    try:
+        if levels:
+            from wargame.players import LEVELS_META
+            session.record.set_meta(LEVELS_META, dict(levels))  # reopening the save keeps them
+        return GameController.from_session(session, parent, levels=levels)
+    except BaseException:
+        session.close()  # and its play lock
+        raise
 
 
 def open_session_controller(path: str, parent: QObject | None = None) -> GameController:
-    """Resume a saved game; raises ``SaveError`` with a message for the player."""
+    """Resume a saved game for play; raises ``SaveError`` with a message for the player
+    (``SaveInUse`` if another window or process plays it)."""
     from wargame.storage import Session
     from wargame.storage.hostile import save_content
     with save_content(str(path)):
         from wargame.players import saved_levels
-        session = Session.resume(path)
-        return GameController.from_session(session, parent, levels=saved_levels(session.record))
+        session = Session.resume(path)  # takes the play lock: SaveInUse if open elsewhere
+        try:
+            return GameController.from_session(session, parent, levels=saved_levels(session.record))
+        except BaseException:
+            session.close()
+            raise
 
 
 
@@ -165,10 +174,19 @@ class App(QObject):
         self._show(controller)
 
     def open_path(self, path: str) -> bool:
-        """Open a saved game; a bad file gets a clear message, never a crash."""
+        """Open a saved game; a bad file gets a clear message, never a crash. A game open for
+        play elsewhere (another window or process holds its lock) gets a dialog saying so and
+        stays in the recent files. The game on screen is read again from its save, keeping the
+        lock this window holds."""
         from wargame.errors import WargameError
+        from wargame.storage.lock import SaveInUse
+        if self._showing(path):
+            return self._reopen(path)
         try:
             controller = open_session_controller(path)
+        except SaveInUse as err:
+            QMessageBox.critical(self.window or self.welcome, self.tr("The game is open elsewhere"), str(err))
+            return False
         except (WargameError, OSError) as err:
             settings.remove_recent_file(path)
             QMessageBox.critical(self.window or self.welcome, self.tr("Could not open the game"), str(err))
@@ -176,6 +194,30 @@ class App(QObject):
         settings.add_recent_file(path)
         self._show(controller)
         return True
+
+    def _reopen(self, path: str) -> bool:
+        from wargame.errors import WargameError
+        from wargame.players import saved_levels
+        from wargame.storage.hostile import save_content
+        old = self.window.controller
+        try:
+            with save_content(path):
+                old.session.reload()
+                levels = saved_levels(old.session.record)
+        except (WargameError, OSError) as err:
+            QMessageBox.critical(self.window, self.tr("Could not open the game"), str(err))
+            return False
+        self._show(GameController.from_session(old.detach_session(), levels=levels))
+        return True
+
+    def _showing(self, path: str) -> bool:
+        """Whether ``path`` is the save of the game on screen."""
+        current = self.save_file()
+        try:
+            return current is not None and "://" not in str(path) and \
+                Path(current).resolve() == Path(path).resolve()
+        except OSError:
+            return False
 
     def save_file(self) -> Path | None:
         """The save file of the game on screen, if any (the crash dialog names it)."""

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         controller.actingSeatChanged.connect(self._on_acting_seat_changed)
         controller.botActivity.connect(self.status.set_thinking)
         controller.sessionChanged.connect(self._update_title)
+        controller.saveAdvanced.connect(self._on_save_advanced)
         self.viewer = controller.control
         self.handover.hide()
         if self.viewer and len(controller.humans()) > 1 and not self.facilitator.active:
@@ -377,6 +378,26 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.error_box = box
+
+    def _on_save_advanced(self, message: str) -> None:
+        """The save was changed elsewhere: the session reloaded the game and the move was not
+        applied. Say so, and start this window over on the reloaded game (after the action
+        that found it has returned)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Game changed elsewhere"),
+                          message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        QTimer.singleShot(0, self, self._reload_game)
+        box.open()
+
+    def _reload_game(self) -> None:
+        old = self.controller
+        if old is None or old.session is None:
+            return
+        paused = old.paused
+        controller = GameController.from_session(old.detach_session(), levels=old.levels)
+        controller.set_paused(paused)
+        self.set_controller(controller)
 
     def _on_game_over(self) -> None:
         from ui.dialogs.game_over import GameOverDialog

@@ -13,7 +13,8 @@ serves both. Entry points:
 Modules: ``models`` (the ORM layout), ``migrations`` (older formats), ``backend`` (targets,
 connections, errors, server databases), ``sqlitefile`` (save files, inspected before use),
 ``record`` (:class:`GameRecord`), ``rows`` (rows built from engine objects), ``notes`` (notes
-and bookmarks), ``verify``, ``session``, ``listing``, ``values`` (small value objects).
+and bookmarks), ``verify``, ``session``, ``lock`` (one writer per game: the play lock),
+``listing``, ``values`` (small value objects).
 """
 from __future__ import annotations
 

@@ -128,6 +128,25 @@ class Store:
             self.conn: Connection = engine.connect()
         self.is_file = path is not None
         self._inserts: dict[str, tuple[str, list[str] | None]] = {}
+        self.play_lock: Any = None
+        """The play lock (:mod:`wargame.storage.lock`) of a game open for play, released on close."""
+        self._data_version: int | None = None
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection may have written since the last call. Save files: SQLite's
+        ``data_version`` (a few microseconds; writes through this store's own connection do not
+        count). Server databases have no such counter: ``False`` while the game's advisory lock
+        is held (no other writer can append, and the lock lasts as long as the connection),
+        else ``True`` (look)."""
+        if self.conn is None:
+            return True
+        if not self.is_file:
+            return self.play_lock is None or not self.play_lock.held()
+        with db_errors(self.where):
+            raw = self.conn.connection.driver_connection
+            version = int(raw.execute("PRAGMA data_version").fetchone()[0])  # type: ignore[union-attr]
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     def insert(self, conn: Connection, table: Table, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
         """Insert rows with the INSERT statement SQLAlchemy compiled once for ``table``.
@@ -160,11 +179,15 @@ class Store:
                 yield self.conn
 
     def close(self) -> None:
-        """Close the connection (the last one to close a save folds its ``-wal`` file back in)."""
+        """Release the play lock and close the connection (the last one to close a save folds
+        its ``-wal`` file back in)."""
         conn, self.conn = self.conn, None  # type: ignore[assignment]
         if conn is None:
             return
+        lock, self.play_lock = self.play_lock, None
         try:
+            if lock is not None:
+                lock.release()
             conn.close()
         finally:
             if self.own_engine:

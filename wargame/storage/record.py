@@ -203,6 +203,7 @@ class GameRecord(NotesMixin):
             self._seats = [SeatInfo(r.seat, r.player, r.name, r.style) for r in s.scalars(
                 select(SeatRow).where(SeatRow.game_id == self._game_id))]
             self._seats.sort(key=lambda x: SEATS.index(x.seat) if x.seat in SEATS else 99)
+            check_seats(self.where, self._seats)  # every command refuses a save with bad seats
             last = self._last_entry(s)
             if last is None:
                 raise damaged(self.where, "its log has no start entry")

@@ -14,6 +14,7 @@ from wargame.actions import Action
 from wargame.events import Event
 from wargame.rules.game import Game
 from wargame.state import state_to_dict
+from wargame.storage.backend import RESTORE
 from wargame.storage.errors import SaveError
 from wargame.storage.models import (BookmarkRow, EntryRow, GameRow, HistoryRow, MetaRow, NoteRow, SeatRow,
                                      SnapshotRow)
@@ -69,6 +70,8 @@ def seats_text(seats: list[SeatInfo]) -> str:
 
 
 def check_seats(where: str, seats: list[SeatInfo]) -> list[SeatInfo]:
+    """Copies of ``seats`` if they are the game's four seats, each once, with a known player and
+    style; else :class:`SaveError` (a save with a seat row missing "is damaged")."""
     from wargame.bots import STYLES
     seen = set()
     for s in seats:
@@ -81,6 +84,10 @@ def check_seats(where: str, seats: list[SeatInfo]) -> list[SeatInfo]:
         if s.seat in seen:
             raise SaveError(where, f"seat {s.seat} is listed twice")
         seen.add(s.seat)
+    missing = [SEAT_NAMES[s] for s in SEATS if s not in seen]
+    if missing:
+        raise SaveError(where, f"is damaged: its seats table has no row for {' and '.join(missing)}",
+                        RESTORE)
     return [replace(s) for s in seats]
 
 

@@ -5,15 +5,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func, select
+
 from wargame.actions import Action
 from wargame.events import Event
 from wargame.rules.game import Game
 from wargame.scenario import Scenario
-from wargame.storage.backend import is_url
+from wargame.storage.backend import Store, is_url, split_target
 from wargame.storage.errors import SaveError
 from wargame.storage.listing import resolve_new_save
+from wargame.storage.lock import FileLock, SaveAdvanced, SaveInUse, ServerLock
 from wargame.storage.record import GameRecord
-from wargame.storage.rows import check_seats
+from wargame.storage.rows import T_ENTRY, check_seats
+from wargame.storage.sqlitefile import lock_for_play
 from wargame.storage.values import SeatInfo
 from wargame.types import SEAT_NAMES, SEATS
 
@@ -24,9 +28,14 @@ if TYPE_CHECKING:
 class Session:
     """A game being played, autosaved: every :meth:`apply` is committed before it returns.
 
+    A session holds the game's play lock (:mod:`wargame.storage.lock`) until :meth:`close`: a
+    second session on the same game, in this process or another, raises ``SaveInUse``.
+
     If saving fails (disk full, file gone) the game is reloaded from the save, so ``game``
     and the save always agree, and the :class:`SaveError` is raised; read ``session.game``
-    again after an error.
+    again after an error. A save that was advanced elsewhere (its log no longer ends where
+    this game does) is detected before anything is applied: the game is reloaded and
+    ``SaveAdvanced`` raised, naming the move that was not saved.
     """
 
     def __init__(self, record: GameRecord, game: Game) -> None:
@@ -35,6 +44,11 @@ class Session:
                             f"{record.action_count()}", "use Session.resume to continue a saved game")
         self.record = record
         self.game = game
+        self._store.changed_elsewhere()  # what the save holds now is what we loaded
+
+    @property
+    def _store(self) -> Store:
+        return self.record._store  # noqa: SLF001 (the storage package's own record)
 
     @classmethod
     def new(cls, target: str | Path, scenario: Scenario, seed: int, seats: list[SeatInfo], *,
@@ -42,6 +56,7 @@ class Session:
         """Start a new game saved at ``target`` (file path or database URL)."""
         record = GameRecord.create(target, scenario, seed, seats, title=title)
         try:
+            _hold_lock(record, lock_for_play(record.path) if record.path is not None else None)
             return cls(record, record.load(check=False))
         except BaseException:
             record.close()
@@ -51,13 +66,24 @@ class Session:
     def resume(cls, target: str | Path, game_id: int | None = None, *, check: bool = True) -> "Session":
         """Open a saved game to continue playing it.
 
+        The game's play lock is taken first (a save file is not even opened for writing while
+        it is played elsewhere: ``SaveInUse``, the file left as it was).
+
         With ``check`` (the default) the whole save must verify (every action recomputed to the
         digests it recorded, :meth:`GameRecord.verify`) before anything is appended to it; a
         damaged or edited save, or one saved under other rules, raises :class:`SaveError` and
         is left as it was (pass ``check=False`` to continue it anyway under the current rules).
         """
-        record = GameRecord.open(target, game_id)
+        path, _url = split_target(target)
+        lock = lock_for_play(path) if path is not None else None
         try:
+            record = GameRecord.open(target, game_id)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        try:
+            _hold_lock(record, lock)
             if check:
                 refuse_unverified(record)
             return cls(record, record.load(check=check))
@@ -69,6 +95,8 @@ class Session:
         """Apply ``action`` and commit it; an illegal action raises ``IllegalAction`` and saves nothing."""
         if self.record.readonly:
             raise SaveError(self.record.where, "is open read-only", "open it for writing to continue playing")
+        self._take_lock()
+        self.refuse_if_advanced(action)
         events = self.game.apply(action)
         try:
             self.record.append(self.game, action, events)
@@ -79,6 +107,44 @@ class Session:
                 pass
             raise
         return events
+
+    def refuse_if_advanced(self, action: Action | None = None) -> None:
+        """Raise ``SaveAdvanced`` (after reloading the game) if the save's log no longer ends
+        where this game does: another program wrote to it since we loaded it."""
+        if not self._store.changed_elsewhere():
+            return
+        with self._store.tx() as conn:
+            last = conn.execute(select(func.max(T_ENTRY.c.idx))
+                                .where(T_ENTRY.c.game_id == self.record.game_id)).scalar()
+        stored, ours = (last if last is not None else -1), len(self.game.actions)
+        if stored == ours:
+            return
+        move = f"{SEAT_NAMES.get(action.seat, action.seat)}'s move ({action.label.lower()})" \
+            if action is not None and getattr(action, "seat", None) else ""
+        self.reload()
+        try:
+            self._take_lock()
+        except SaveInUse as err:
+            raise SaveAdvanced(self.record.where, ours, stored, move, err.holder) from None
+        raise SaveAdvanced(self.record.where, ours, stored, move)
+
+    def reload(self) -> None:
+        """Read the game again from the save. The play lock is kept; one that was lost (its
+        marker deleted, and maybe made again by another program) is let go, and the next
+        :meth:`apply` takes it again or raises ``SaveInUse`` naming who holds it."""
+        record = GameRecord(self._store, self.record.game_id)
+        self.game = record.load(check=True)
+        self.record = record
+        self._store.changed_elsewhere()
+        lock = self._store.play_lock
+        if isinstance(lock, FileLock) and not lock.held():
+            lock.release()
+            self._store.play_lock = None
+
+    def _take_lock(self) -> None:
+        """A save file's play lock, if this session does not hold it (lost, or never taken)."""
+        if self.record.path is not None and self._store.play_lock is None:
+            self._store.play_lock = FileLock.acquire(self.record.path)
 
     def bots(self) -> dict[str, "Bot"]:
         """Computer players for the seats the save gives to the computer."""
@@ -99,6 +165,7 @@ class Session:
         return count
 
     def close(self) -> None:
+        """Close the save and release the game's play lock."""
         self.record.close()
 
     def __enter__(self) -> "Session":
@@ -106,6 +173,15 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _hold_lock(record: GameRecord, lock: FileLock | None) -> None:
+    """Give ``record``'s store the play lock: ``lock`` for a save file, an advisory lock for a
+    server database (released when the record closes)."""
+    store = record._store  # noqa: SLF001
+    if lock is None and record.path is None:
+        lock = ServerLock.acquire(store.conn, record.where, record.game_id)
+    store.play_lock = lock
 
 
 def refuse_unverified(record: GameRecord) -> None:

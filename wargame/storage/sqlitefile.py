@@ -36,6 +36,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from wargame import __version__
 from wargame.storage.backend import RESTORE, Store, damaged, migrate_store, translate
 from wargame.storage.errors import SaveError
+from wargame.storage.lock import FileLock
 from wargame.storage.models import FORMAT_VERSION, SQLITE_APPLICATION_ID, Base, FormatRow
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -260,16 +261,29 @@ def writable_problem(path: Path) -> str | None:
     return None
 
 
+def _refuse_unwritable(path: Path) -> None:
+    problem = writable_problem(path)
+    if problem:
+        raise SaveError(str(path), f"cannot be continued: it {problem}",
+                        "open it read-only to view or replay it, or copy it somewhere writable "
+                        "to continue playing")
+
+
+def lock_for_play(path: Path) -> FileLock:
+    """Take the play lock of the save ``path`` (:mod:`wargame.storage.lock`) before it is opened
+    for writing. The file is checked read-only first, so a missing, foreign or read-only file
+    gets its own message (and no lock file); a game open elsewhere raises ``SaveInUse``."""
+    probe_file(path)
+    _refuse_unwritable(path)
+    return FileLock.acquire(path)
+
+
 def open_file(path: Path, *, readonly: bool) -> Store:
     """Probe, migrate if needed, and open a save file."""
     version = probe_file(path)
     where = str(path)
     if not readonly:
-        problem = writable_problem(path)
-        if problem:
-            raise SaveError(where, f"cannot be continued: it {problem}",
-                            "open it read-only to view or replay it, or copy it somewhere writable "
-                            "to continue playing")
+        _refuse_unwritable(path)
     if version == FORMAT_VERSION:
         return sqlite_store(path, "ro" if readonly else "rw")
     if readonly:  # migrate a copy in memory; the file stays as it is
