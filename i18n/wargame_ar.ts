@@ -63,6 +63,10 @@
         <translation>تعذّر بدء اللعبة</translation>
     </message>
     <message>
+        <source>The game is open elsewhere</source>
+        <translation>اللعبة مفتوحة في مكان آخر</translation>
+    </message>
+    <message>
         <source>Could not open the game</source>
         <translation>تعذّر فتح اللعبة</translation>
     </message>
@@ -409,6 +413,10 @@ This cannot be undone: {seat} can make no more moves until the next phase.</sour
     <message>
         <source>Not possible</source>
         <translation>غير ممكن</translation>
+    </message>
+    <message>
+        <source>Game changed elsewhere</source>
+        <translation>تغيّرت اللعبة في مكان آخر</translation>
     </message>
 </context>
 <context>

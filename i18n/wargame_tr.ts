@@ -63,6 +63,10 @@
         <translation>Oyun başlatılamadı</translation>
     </message>
     <message>
+        <source>The game is open elsewhere</source>
+        <translation>Oyun başka bir yerde açık</translation>
+    </message>
+    <message>
         <source>Could not open the game</source>
         <translation>Oyun açılamadı</translation>
     </message>
@@ -409,6 +413,10 @@ Bu geri alınamaz: {seat} tarafı bir sonraki aşamaya kadar başka hamle yapama
     <message>
         <source>Not possible</source>
         <translation>Mümkün değil</translation>
+    </message>
+    <message>
+        <source>Game changed elsewhere</source>
+        <translation>Oyun başka bir yerde değişti</translation>
     </message>
 </context>
 <context>

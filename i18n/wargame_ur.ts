@@ -63,6 +63,10 @@
         <translation>کھیل شروع نہیں ہو سکا</translation>
     </message>
     <message>
+        <source>The game is open elsewhere</source>
+        <translation>یہ کھیل کہیں اور کھلا ہوا ہے</translation>
+    </message>
+    <message>
         <source>Could not open the game</source>
         <translation>کھیل نہیں کھل سکا</translation>
     </message>
@@ -409,6 +413,10 @@ This cannot be undone: {seat} can make no more moves until the next phase.</sour
     <message>
         <source>Not possible</source>
         <translation>ممکن نہیں</translation>
+    </message>
+    <message>
+        <source>Game changed elsewhere</source>
+        <translation>کھیل کہیں اور بدل گیا</translation>
     </message>
 </context>
 <context>
