@@ -11,7 +11,7 @@ Every *arm* plays the same seeds (1..N), so arms are compared paired by seed. Th
 * ``param:<name>:<factor>``: balanced play with one scenario parameter at 0.8 or 1.2 (fewer seeds,
   ``--param-games``).
 
-It prints: win shares per seat (winner: the highest total, ties shared), each seat's honour rate
+It prints: win shares per seat (winner: the highest rating against its par, ties shared), each seat's honour rate
 (share of its crisis obligations it met), the mean score of each seat with its 95% CI, the
 paired effect (95% CI) of always-defect and always-honour per seat and of each closed channel on
 every seat's score and on crisis outcomes, regressions over the balanced games' crises of the
@@ -117,7 +117,9 @@ def play_one(task: tuple[str, int]) -> tuple[str, int, Record]:
     final = {}
     for s in SEATS:
         real, perceived = seat_deterrence(g, s)
-        final[s] = {"score": g.score(s).total, "gap": perceived - real, "cred": g.state.seats[s].credibility}
+        sc = g.score(s)
+        final[s] = {"score": sc.total, "rating": sc.rating, "gap": perceived - real,
+                    "cred": g.state.seats[s].credibility}
     usage = Counter(action_key(a) if a.kind == "propose" else a.kind for a in g.actions)
     return arm, seed, {"final": final, "crises": crises, "usage": dict(usage)}
 
@@ -153,8 +155,8 @@ def ols(y: list[float], cols: list[list[float]]) -> list[tuple[float, float]]:
 
 
 def winners(rec: Record) -> dict[str, float]:
-    """Each seat's share of the win (highest total; ties shared)."""
-    totals = {s: rec["final"][s]["score"] for s in SEATS}
+    """Each seat's share of the win (highest rating against the seat's par; ties shared)."""
+    totals = {s: rec["final"][s]["rating"] for s in SEATS}
     best = max(totals.values())
     top = [s for s in SEATS if abs(totals[s] - best) < 1e-9]
     return {s: (1.0 / len(top) if s in top else 0.0) for s in SEATS}

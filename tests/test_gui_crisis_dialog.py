@@ -81,3 +81,19 @@ def test_no_text_is_cut_after_choosing(qtbot, crisis_game, level):
             assert label.height() >= label.heightForWidth(label.width()), \
                 f"cut: {label.text()[:60]!r} is {label.height()} px of {label.heightForWidth(label.width())}"
     assert dialog.height() <= dialog.screen().availableGeometry().height()
+
+
+def test_an_obliged_partner_sees_the_price_of_honouring_before_choosing(qtbot, crisis_game):
+    """Issue 14: the choice to honour shows its cost, the credibility at stake and the odds moved,
+    with the engine's figures (wargame.rules.honour.honour_price); the target sees no price."""
+    from wargame.rules.honour import honour_price
+    price = honour_price(crisis_game, "islamabad")
+    assert price is not None
+    dialog = open_dialog(qtbot, crisis_game, "islamabad")
+    text = dialog.price.text()
+    assert dialog.price.isVisibleTo(dialog)
+    assert f"+{price.credibility_gain:g}" in text and f"−{price.credibility_loss:g}" in text
+    assert f"{abs(price.net_points):.1f}</b> points" in text
+    assert ("pays" if price.net_points > 0 else "costs you") in text
+    target = open_dialog(qtbot, crisis_game, "riyadh")
+    assert target.price.text() == "" and not target.price.isVisibleTo(target)

@@ -20,17 +20,20 @@ def test_debrief_says_who_won_and_why_and_names_your_three_decisions(qtbot):
     from ui.dialogs.game_over import GameOverDialog
     from wargame.bots import make_bots, play_bots
     from wargame.decisions import top_decisions
+    from wargame.rules.scoring import ranked
     game = _tutorial_game()
     play_bots(game, make_bots(7))
     dialog = GameOverDialog(game, people=["riyadh"])
     qtbot.addWidget(dialog)
     text = dialog.text.text()
-    ranked = sorted(game.scores().items(), key=lambda kv: -kv[1].total)
-    (_, top), (_, runner) = ranked[0], ranked[1]
+    order = ranked(game.scores())  # by rating: each seat against its own par
+    (_, top), (_, runner) = order[0], order[1]
     best = max(top.components, key=lambda c: c.points)
-    assert f"wins with <b>{top.total:.1f}</b>, {top.total - runner.total:.1f} points ahead of" in text
+    assert (f"wins with <b>{top.total:.1f}</b> points against a par of {top.par:.1f}: a rating of "
+            f"<b>{top.rating:.1f}</b>, {top.rating - runner.rating:.1f} rating points ahead of") in text
+    assert top.rating >= runner.rating
     assert best.label.lower() in text
-    place = [s for s, _ in ranked].index("riyadh") + 1
+    place = [s for s, _ in order].index("riyadh") + 1
     assert f"Your debrief — Riyadh, {place}" in text
     qtbot.waitUntil(lambda: dialog.workers[0].isFinished() and "Weighing" not in dialog.text.text(),
                     timeout=120_000)

@@ -58,7 +58,7 @@ def test_sweep_fills_every_chart_from_the_aggregates(qtbot, tmp_path):
     dialog = _dialog(qtbot, game, games=12, seed=3)
     assert dialog.pages.currentIndex() == 0 and not dialog.save_button.isEnabled()
     _run(qtbot, dialog)
-    result = dialog.result
+    result = dialog.sim_result
     assert result is not None and not result.partial and result.meta["completed"] == 12
     expected = simulate(game.scenario, 12, 3, workers=1)  # the dialog adds nothing of its own
     assert _same(result.aggregates, expected.aggregates)
@@ -120,7 +120,7 @@ def test_cancel_keeps_partial_results_and_returns_to_idle(qtbot):
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.state == "idle", timeout=RUN_TIMEOUT_MS)
-    result = dialog.result
+    result = dialog.sim_result
     assert result is not None and result.cancelled and result.partial
     assert 2 <= result.meta["completed"] < 2000 and result.aggregates["games"] == result.meta["completed"]
     assert dialog.run_button.isEnabled() and not dialog.cancel_button.isEnabled()
@@ -137,7 +137,7 @@ def test_sweep_from_the_current_point_leaves_the_live_game_alone(qtbot):
     dialog.style_boxes["ankara"].setCurrentIndex(dialog.style_boxes["ankara"].findData("opportunist"))
     _run(qtbot, dialog)
     assert game.digest() == before and len(game.actions) == actions
-    meta = dialog.result.meta
+    meta = dialog.sim_result.meta
     assert meta["from_game"] and meta["start_turn"] == 4 and meta["start_digest"] == before
     assert meta["styles"]["ankara"] == "opportunist" and meta["styles"]["riyadh"] == "balanced"
     assert "turn 4" in dialog.summary.text()
@@ -149,7 +149,7 @@ def test_worker_processes_give_the_same_results(qtbot):
     game = Game("pact-2026", 7)
     dialog = _dialog(qtbot, game, games=6, seed=2, workers=2)
     _run(qtbot, dialog)
-    result = dialog.result
+    result = dialog.sim_result
     assert result.timing["backend"] == "processes" and result.timing["workers"] == 2
     assert _same(result.to_dict()["games"], simulate(game.scenario, 6, 2, workers=1).games)
 
@@ -162,7 +162,7 @@ def test_closing_during_a_run_cancels_it(qtbot):
     dialog.reject()
     assert not dialog.isVisible() and dialog.state == "idle" and not dialog.runner.running
     qtbot.wait(50)  # a late signal of the stopped run changes nothing
-    assert dialog.result is None
+    assert dialog.sim_result is None
 
 
 def test_over_game_can_only_start_from_the_scenario(qtbot):

@@ -25,6 +25,7 @@ from ui.map_canvas import MapCanvas, MapLink
 from ui.theme import OUTCOME_COLORS, SEAT_COLORS, SEAT_LABELS, pixel_font, seat_name
 from wargame.events import Event
 from wargame.rules.seat_view import PUBLIC, seat_state, seat_view
+from wargame.rules.scoring import Score, ranked as ranked_scores
 from wargame.types import PHASE_NAMES
 
 SHORTCUT = "F5"
@@ -289,7 +290,7 @@ class ProjectorView(QWidget):
         """Scores (public), real vs perceived deterrence as the public knows it, the crises so far."""
         seen = seat_view(g, PUBLIC)
         scores = {s: row["total"] for s, row in seen.scores.items()}
-        ranked = sorted(scores, key=lambda s: -scores[s])
+        ranked = [s for s, _ in ranked_scores({s: Score.from_dict(row) for s, row in seen.scores.items()})]
         cells = list(self.score_labels.values())  # ranked, left to right and top to bottom
         for rank, (seat, label) in enumerate(zip(ranked, cells)):
             if seat in SEAT_COLORS:

@@ -48,7 +48,7 @@ def _short(label: str) -> str:
     return label.split(" (")[0]
 
 
-NOTE = "bar = 100 points · segment = value × weight"
+NOTE = "bar = 100 points · segment = value × weight · rank: against each seat's par"
 NOTE_SHORT = "bar = 100 points"
 PAD = 4.0          # inside a row, above and below its content
 STRIP = 16.0       # left inset of a row's content (after the seat colour strip)
@@ -56,7 +56,7 @@ SWATCH = 13.0      # swatch and gap before a legend entry's text
 LEGEND_GAP = 2.0   # between the bar and its legend
 GAP = 14.0         # between legend columns
 MIN_LABEL = 48.0   # narrowest shortened component label worth showing
-MAX_MIN_HEIGHT = 270.0  # the minimum height asked for never exceeds this (a 1280x720 window in large mode)
+MAX_MIN_HEIGHT = 310.0  # the minimum height asked for never exceeds this (six components a seat, a 1280x720 window)
 THIN = "\u2009"    # thin space, around the × of "value × weight"
 
 
@@ -88,6 +88,7 @@ class Scoreboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, float, list[Part]]] = []
+        self._ratings: dict[str, tuple[float, float, float]] = {}
         self._viewer: str | None = None
         self._estimated: set[str] = set()
         self._hits: list[tuple[QRectF, str]] = []
@@ -111,13 +112,18 @@ class Scoreboard(QWidget):
         self.set_scores({seat: (sc["total"], [(c["key"], c["label"], c["value"], c["weight"], c["points"])
                                               for c in sc["components"]])
                          for seat, sc in seen.scores.items()}, viewer,
-                        [s for s in seen.scores if seen.is_estimate(s, "score")])
+                        [s for s in seen.scores if seen.is_estimate(s, "score")],
+                        {seat: (float(sc.get("rating", sc["total"])), float(sc.get("par", 50.0)),
+                                float(sc.get("spread", 10.0))) for seat, sc in seen.scores.items()})
 
     def set_scores(self, scores: dict[str, tuple[float, Iterable[tuple[str, str, float, float, float]]]],
-                   viewer: str | None = None, estimated: Iterable[str] = ()) -> None:
+                   viewer: str | None = None, estimated: Iterable[str] = (),
+                   ratings: dict[str, tuple[float, float, float]] | None = None) -> None:
         """Plain data: ``{seat: (total, [(key, label, value, weight, points), ...])}``; the seats in
-        ``estimated`` are the viewer's estimates (marked so)."""
+        ``estimated`` are the viewer's estimates (marked so). ``ratings``: ``{seat: (rating, par,
+        spread)}`` from the engine's scores; seats are ranked by rating (by total without it)."""
         self._viewer = viewer
+        self._ratings = dict(ratings or {})
         self._estimated = set(estimated)
         order = [s for s in SEAT_ORDER if s in scores] + [s for s in scores if s not in SEAT_ORDER]
         rows = [(s, float(scores[s][0]), [Part(*c) for c in scores[s][1]]) for s in order]
@@ -169,10 +175,10 @@ class Scoreboard(QWidget):
         if key == self._hint_key:
             return QSize(self._min_hint_cached)
         needs = [self._row_need(plan, n_parts)
-                 for side in (True, False) for columns, labels in ((2, True), (n_parts, True), (n_parts, False))
+                 for side in (True, False) for columns, labels in ((2, True), (n_parts, True))
                  if (plan := self._option(width - 16, 0.85, side, columns, labels)) is not None]
         need = min(needs, default=40.0)
-        height = self._header(width)[0] + rows * (need + 6) + 8
+        height = self._header(width)[0] + rows * (need + 6) + 16  # 8 px of slack for rounding in the paint
         self._hint_key = key
         self._min_hint_cached = QSize(360, round(min(max(height, 200.0), MAX_MIN_HEIGHT)))
         return QSize(self._min_hint_cached)
@@ -224,7 +230,9 @@ class Scoreboard(QWidget):
         # "(you)" is shown only where it fits (the viewer's row is tinted anyway)
         name_w = max(fm_name.horizontalAdvance(SEAT_LABELS.get(s, s.title())) for s, _, _ in rows)
         total_w = max(fm_total.horizontalAdvance(f"{t:.1f}") for _, t, _ in rows) + fm_total.horizontalAdvance("0")
-        rank_w = fm_small.horizontalAdvance("rank 4") + 8
+        rank_w = max(fm_small.horizontalAdvance("rank 4"), fm_small.horizontalAdvance(self._par_text("washington"))) + 8
+        if not side:
+            rank_w = fm_small.horizontalAdvance(self._rank_text(4, "washington")) + 8
         if side:
             left_w = max(name_w, total_w + rank_w) + STRIP + 8
             bw = width - left_w - 14
@@ -346,7 +354,8 @@ class Scoreboard(QWidget):
         if not self._rows:
             p.end()
             return
-        ranks = {s: i + 1 for i, (s, _, _) in enumerate(sorted(self._rows, key=lambda r: -r[1]))}
+        ranks = {s: i + 1 for i, (s, _, _) in enumerate(
+            sorted(self._rows, key=lambda r: (-self._ratings.get(r[0], (r[1],))[0], -r[1])))}
         row_h = (self.height() - head - 8) / len(self._rows)
         plan = self._plan(w - 16, row_h - 6)
         for i, (seat, total, parts) in enumerate(self._rows):
@@ -365,7 +374,11 @@ class Scoreboard(QWidget):
         fm_name, fm_total = QFontMetricsF(plan.name_f), QFontMetricsF(plan.total_f)
         fm_small = QFontMetricsF(plan.small_f)
         total_text = f"{total:.1f}"
-        summary = (f"<b>{SEAT_LABELS.get(seat, seat)}</b>: {total:.1f} points, rank {rank}<br>"
+        rated = self._ratings.get(seat)
+        against = (f"<br>Rating {rated[0]:.1f} against par {rated[1]:.1f} ± {rated[2]:.1f} (50 = what "
+                   "balanced computer play scores in this seat by now; 10 points per typical spread)"
+                   if rated else "")
+        summary = (f"<b>{SEAT_LABELS.get(seat, seat)}</b>: {total:.1f} points, rank {rank}{against}<br>"
                    + "<br>".join(f"{pt.label}: {pt.value:.1f} × {pt.weight:.2f} = {pt.points:.1f}" for pt in parts))
         lines = math.ceil(len(parts) / plan.columns) if plan.columns and parts else 0
         legend_h = LEGEND_GAP + lines * plan.lh if lines else 0.0
@@ -384,8 +397,16 @@ class Scoreboard(QWidget):
             rank_x = tot.left() + fm_total.horizontalAdvance(total_text) + 8
             p.setFont(plan.small_f)
             p.setPen(QColor(NEUTRAL["muted"]))
-            p.drawText(QRectF(rank_x, tot.top(), left.right() - rank_x, tot.height()),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"rank {rank}")
+            par_text = self._par_text(seat)
+            if par_text:  # rank over par, beside the total
+                half = tot.height() / 2
+                p.drawText(QRectF(rank_x, tot.top(), left.right() - rank_x, half),
+                           int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), f"rank {rank}")
+                p.drawText(QRectF(rank_x, tot.top() + half, left.right() - rank_x, half),
+                           int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), par_text)
+            else:
+                p.drawText(QRectF(rank_x, tot.top(), left.right() - rank_x, tot.height()),
+                           int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"rank {rank}")
             self._hits.append((QRectF(r.left(), r.top(), plan.left_w, r.height()), summary))
             bx, bw = r.left() + plan.left_w, r.right() - 10 - (r.left() + plan.left_w)
             bar_h = max(plan.bar_min, min(plan.bar_max, inner.height() - legend_h))
@@ -396,11 +417,12 @@ class Scoreboard(QWidget):
             tw = fm_total.horizontalAdvance(total_text)
             tot = QRectF(inner.right() - tw, inner.top(), tw, line_h)
             self._text(p, tot, total_text, plan.total_f, QColor(NEUTRAL["text"]), fm_total)
-            rank_w = fm_small.horizontalAdvance(f"rank {rank}")
+            rank_text = self._rank_text(rank, seat)
+            rank_w = fm_small.horizontalAdvance(rank_text)
             p.setFont(plan.small_f)
             p.setPen(QColor(NEUTRAL["muted"]))
             p.drawText(QRectF(tot.left() - rank_w - 8, inner.top(), rank_w + 2, line_h),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"rank {rank}")
+                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), rank_text)
             name_rect = QRectF(inner.left(), inner.top(), tot.left() - rank_w - 16 - inner.left(), line_h)
             name = self._label(seat, fm_name, name_rect.width())
             self._text(p, name_rect, name, plan.name_f, colour.darker(135), fm_name)
@@ -412,6 +434,16 @@ class Scoreboard(QWidget):
         self._paint_bar(p, QRectF(bx, by, bw, bar_h), seat, parts, colour, plan)
         if lines:
             self._paint_legend(p, bx, by + bar_h + LEGEND_GAP, bw, seat, parts, colour, plan, fm_small)
+
+    def _par_text(self, seat: str) -> str:
+        """"par N" for a seat with a rating (what balanced play scores in it by now), else ""."""
+        rated = self._ratings.get(seat)
+        return f"par {rated[1]:.0f}" if rated else ""
+
+    def _rank_text(self, rank: int, seat: str) -> str:
+        """The rank, with the seat's par when it has one (one line)."""
+        par = self._par_text(seat)
+        return f"rank {rank} · {par}" if par else f"rank {rank}"
 
     @staticmethod
     def _text(p: QPainter, rect: QRectF, text: str, font: QFont, colour: QColor, fm: QFontMetricsF) -> None:

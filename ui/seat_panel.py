@@ -161,7 +161,9 @@ def brief_html(game: Game, seat: str | None) -> str:
     return (f"<p style='font-size:115%'><b style='color:{color}'>{seat_name(seat)}'s brief</b></p>"
             f"<p>{brief}</p><p><b>You are scored on</b> (each 0–100, weighted):</p>"
             f"<table cellspacing='2'>{rows}</table>"
-            f"<p style='color:#5C636E'>Total now: <b>{game.score(seat).total:.1f}</b>. "
+            f"<p style='color:#5C636E'>Total now: <b>{game.score(seat).total:.1f}</b>, against a par of "
+            f"{game.score(seat).par:.1f} by now (what balanced computer play scores in this seat; "
+            "seats are ranked against their own par). "
             "The scoreboard shows every seat's breakdown; the Portfolio tab what each "
             "commitment costs and would deliver if tested.</p>"
             f"<p><a href='{PRINT_BRIEF}'>Read or print the full role brief (PDF)…</a></p>")

@@ -48,7 +48,9 @@ class SplitOrTabs(QWidget):
             self.split.addWidget(top)
             self.split.addWidget(bottom)
             h = max(self.height(), self.tall)
-            self.split.setSizes([h * self.ratio[0], h * self.ratio[1]])
+            share = h * self.ratio[0] // sum(self.ratio)
+            first = max(share, top.minimumSizeHint().height())  # the top view's own minimum first
+            self.split.setSizes([first, max(0, h - first)])
             self._stack.setCurrentWidget(self.split)
         top.show()
         bottom.show()
@@ -62,4 +64,5 @@ class SplitOrTabs(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         """Stack the views or tab them, as the new height allows."""
         super().resizeEvent(event)
-        self._arrange(tabbed=event.size().height() < self.tall)
+        need = max(self.tall, sum(v.minimumSizeHint().height() for v in self.views) + self.split.handleWidth())
+        self._arrange(tabbed=event.size().height() < need)

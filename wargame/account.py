@@ -5,6 +5,7 @@ from typing import Iterable, TextIO
 
 from wargame.events import Event
 from wargame.rules.game import Game
+from wargame.rules.scoring import ranked
 from wargame.types import SEAT_NAMES, SEATS, money
 
 QUIET_KINDS = frozenset({"pass", "phase", "answer", "turn"})
@@ -43,9 +44,9 @@ def event_lines(events: Iterable[Event]) -> list[str]:
 def score_lines(g: Game) -> list[str]:
     """Final (or current) scores with their breakdowns."""
     lines = []
-    for seat, sc in sorted(g.scores().items(), key=lambda kv: -kv[1].total):
+    for seat, sc in ranked(g.scores()):
         parts = "; ".join(f"{c.label} {c.value:.0f}×{c.weight:g}={c.points:.1f}" for c in sc.components)
-        lines.append(f"  {SEAT_NAMES[seat]:<11}{sc.total:6.1f}  ({parts})")
+        lines.append(f"  {SEAT_NAMES[seat]:<11}{sc.total:6.1f}  rating {sc.rating:5.1f} (par {sc.par:.1f})  ({parts})")
     return lines
 
 

@@ -22,16 +22,17 @@ from wargame import rng
 from wargame.actions import Action, make_terms
 from wargame.rules.game import Game
 from wargame.state import Proposal
+from wargame.rules.crisis import response_cost
+from wargame.rules.honour import honour_chance, honour_price
 from wargame.rules.preview import deal_value
 from wargame.types import DOMAINS, RESPONSES, SEAT_NAMES, SEATS, money
 
 STYLES = ("cautious", "balanced", "opportunist")
 """Computer-player styles: how much risk and money a bot puts behind its seat's motives."""
 
-HONOUR = {"ankara": 0.65, "riyadh": 0.8, "islamabad": 0.7, "washington": 0.75}
-"""Base probability that a seat's bot honours a crisis obligation (Leeds et al.: ~75%)."""
-
-STYLE_SHIFT = {"cautious": -0.1, "balanced": 0.0, "opportunist": 0.1}
+STYLE_SHIFT = {"cautious": -0.5, "balanced": 0.0, "opportunist": 0.5}
+"""Score points a style adds to the value of honouring a crisis obligation (an opportunist
+seeks the credit, a cautious bot the savings; Washington the other way round)."""
 
 MOVES = {"cautious": 1, "balanced": 2, "opportunist": 3}
 """Moves (other than answers and investment) a bot makes per phase, by style."""
@@ -160,15 +161,14 @@ class Bot:
             wanted = "military" if self.style != "cautious" else "material"
         else:
             required = crisis.obligations.get(self.seat, 0)
-            p = HONOUR[self.seat] + STYLE_SHIFT[self.style] * (-1 if self.seat == "washington" else 1)
-            if crisis.target in g.state.seats[self.seat].declared:
-                p += 0.1
-            honour = rnd.random() < p
+            price = honour_price(g, self.seat)
+            shift = STYLE_SHIFT[self.style] * (-1 if self.seat == "washington" else 1)
+            honour = price is None or rnd.random() < honour_chance(price, shift)
             wanted = RESPONSES[required] if honour else RESPONSES[max(0, required - 1)]
         level = RESPONSES.index(wanted)
         while level > 0:
             action = A.Respond(self.seat, crisis.id, RESPONSES[level])
-            if g.check(action) is None and (budget > 600 or level <= 1 or crisis.target == self.seat):
+            if g.check(action) is None and budget >= response_cost(crisis, RESPONSES[level]):
                 return action
             level -= 1
         return A.Respond(self.seat, crisis.id, "none")

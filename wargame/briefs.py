@@ -22,11 +22,12 @@ from wargame.types import DOMAIN_NAMES, DOMAINS, SEAT_NAMES, SEATS, money
 
 BRIEF_CSS = """
 .role { font-size: 11pt; color: #444444; }
-.public { color: #333333; }
+.public { color: #333333; font-size: 9pt; }
 td.key { font-weight: bold; }
-h2 { margin-top: 12px; margin-bottom: 4px; }
+h2 { font-size: 13pt; margin-top: 9px; margin-bottom: 3px; }
 h3 { margin-top: 8px; }
 li { margin-bottom: 2px; }
+td.how { font-size: 9pt; }
 """
 """Extra rules of the brief on top of the report's stylesheet."""
 
@@ -119,12 +120,12 @@ def _scoring(game: Game, seat: str) -> str:
     role = game.scenario.seats[seat].role
     score = game.score(seat)
     rows = "".join(f"<tr><td><b>{escape(c.label)}</b></td><td class=\"num\">{c.weight:g}</td>"
-                   f"<td>{escape(role.scoring.get(c.key, ''))}</td><td class=\"num\">{c.value:.0f}</td></tr>"
+                   f"<td class=\"how\">{escape(role.scoring.get(c.key, ''))}</td><td class=\"num\">{c.value:.0f}</td></tr>"
                    for c in score.components)
     return ("<h2>Your objectives and how they are scored</h2>"
-            "<p>Your score is a weighted sum of four components, each from 0 to 100 (points = value "
-            "&times; weight). It is shown throughout the game and its breakdown is the heart of the "
-            "debrief.</p>"
+            f"<p>Your score is a weighted sum of {len(score.components)} components, each from 0 to 100 "
+            "(points = value &times; weight); the last two count for every seat. Seats are ranked "
+            "against their own <i>par</i>, what balanced computer play scores in that seat.</p>"
             '<table cellspacing="0" cellpadding="3" width="100%"><tr><th width="24%">Component</th>'
             '<th class="num" width="9%">Weight</th><th>How you earn it</th><th class="num" width="10%">At the start</th></tr>'
             f'{rows}<tr class="total"><td>Total at the start</td><td></td><td></td>'
@@ -168,9 +169,8 @@ def seat_brief_html(game: Game, seat: str, first: bool = True, team: str = "") -
             + _bullets("What you can do", spec.role.levers)
             + _bullets("Dilemmas to weigh", spec.role.tensions)
             + _others_want(scenario, seat)
-            + '<p class="small" style="margin-top:12pt">The rules in full: Help &rarr; Rulebook in the '
-              "app (objectives in &sect;2.3, the quarter in &sect;3, crises in &sect;10). Made by "
-              f"Layered Deterrence {__version__} from the scenario file.</p>")
+            + '<p class="small" style="margin-top:3pt">Rules in full: Help &rarr; Rulebook (&sect;2.3 '
+              f"objectives, &sect;3 the quarter, &sect;10 crises). Layered Deterrence {__version__}.</p>")
 
 
 def briefs_html(scenario: Scenario, seats: Iterable[str] | None = None, *, stylesheet: str | None = None,

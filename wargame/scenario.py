@@ -184,6 +184,30 @@ class MetaSpec(BaseModel):
     seats: list[str] = Field(default_factory=lambda: list(SEATS))
 
 
+class ParSpec(BaseModel):
+    """What balanced computer play scores in one seat, quarter by quarter (the seat's *par*).
+
+    ``mean[i]`` and ``sd[i]`` are the mean and standard deviation of the seat's score at the end
+    of quarter ``i + 1`` over ``games`` seeded games of balanced bots at every seat, measured by
+    ``tools/score_reference.py``. A seat's result is judged against its own par, so that seats
+    whose briefs score high or low by construction are compared fairly (issue 14).
+    """
+
+    model_config = _Strict
+    mean: list[float] = Field(min_length=1)
+    sd: list[float] = Field(min_length=1)
+    games: int = Field(ge=2)
+    measured: str = Field(description="how and when the par was measured")
+
+    @model_validator(mode="after")
+    def _same_length(self) -> "ParSpec":
+        if len(self.mean) != len(self.sd):
+            raise ValueError(f"mean has {len(self.mean)} quarters and sd {len(self.sd)}; they must match")
+        if any(v <= 0 for v in self.sd):
+            raise ValueError("every sd must be above 0")
+        return self
+
+
 class Scenario(BaseModel):
     """A whole validated scenario. Immutable; equal scenarios give equal games."""
 
@@ -198,11 +222,15 @@ class Scenario(BaseModel):
     crises: list[CrisisSpec]
     lines: list[LineSpec]
     commitments: list[CommitmentSpec]
+    par: dict[str, ParSpec] = Field(default_factory=dict,
+                                    description="each seat's par under balanced play (all four, or none)")
 
     @model_validator(mode="after")
     def _consistent(self) -> "Scenario":
         if sorted(self.seats) != sorted(SEATS):
             raise ValueError(f"seats must be exactly {list(SEATS)}")
+        if self.par and sorted(self.par) != sorted(SEATS):
+            raise ValueError(f"par must give every seat ({', '.join(SEATS)}) or none, got {sorted(self.par)}")
         site_ids = {s.id for s in self.sites}
         actor_ids = {a.id for a in self.actors}
         for i, crisis in enumerate(self.crises):

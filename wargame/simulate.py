@@ -37,6 +37,7 @@ from wargame.bots import STYLES, Bot
 from wargame.errors import WargameError
 from wargame.rules import phases
 from wargame.rules.game import Game
+from wargame.rules.scoring import ranked
 from wargame.scenario import Scenario, load_scenario
 from wargame.search_bot import mix
 from wargame.state import state_from_dict, state_to_dict
@@ -217,6 +218,8 @@ def game_record(game: Game, index: int, gseed: int, crises_before: int = 0,
         "index": index, "seed": gseed, "turn": st.turn, "over": st.over, "unfinished": unfinished,
         "actions": len(game.actions),
         "scores": {s: scores[s].total for s in SEATS},
+        "ratings": {s: scores[s].rating for s in SEATS},
+        "winner": ranked(scores)[0][0],
         "components": {s: {c.key: c.value for c in scores[s].components} for s in SEATS},
         "pacts": pacts,
         "crises": crises,
@@ -362,6 +365,7 @@ def aggregate(games: list[dict[str, Any]], top: int = 10) -> dict[str, Any]:
     if n == 0:
         return out
     out["scores"] = {s: describe([g["scores"][s] for g in games]) for s in SEATS}
+    out["wins"] = {s: _r(sum(1 for g in games if g.get("winner") == s) / n) for s in SEATS}
     comp_keys = {s: sorted({k for g in games for k in g["components"][s]}) for s in SEATS}
     out["components"] = {s: {k: _r(math.fsum(g["components"][s].get(k, 0.0) for g in games) / n)
                              for k in comp_keys[s]} for s in SEATS}
@@ -484,12 +488,15 @@ def summary_text(result: SimulationResult, top: int = 3) -> str:
         lines.append("no game finished")
         return "\n".join(lines)
     lines.append("")
-    lines.append(f"{'Final score':<14}{'mean':>7}{'std':>7}{'5%':>7}{'25%':>7}{'median':>8}{'75%':>7}{'95%':>7}")
+    lines.append(f"{'Final score':<14}{'mean':>7}{'std':>7}{'5%':>7}{'25%':>7}{'median':>8}{'75%':>7}{'95%':>7}"
+                 f"{'wins':>7}")
+    wins = a.get("wins", {})
     for s in SEATS:
         d = a["scores"][s]
         q = d["quantiles"]
         lines.append(f"{SEAT_NAMES[s]:<14}{d['mean']:>7.1f}{d['std']:>7.1f}{q['0.05']:>7.1f}{q['0.25']:>7.1f}"
-                     f"{q['0.5']:>8.1f}{q['0.75']:>7.1f}{q['0.95']:>7.1f}")
+                     f"{q['0.5']:>8.1f}{q['0.75']:>7.1f}{q['0.95']:>7.1f}{wins.get(s, 0.0):>7.0%}")
+    lines.append("wins: the highest rating against the seat's par (what balanced play scores in it)")
     lines.append("")
     for pid, p in a["pacts"].items():
         members = ", ".join(f"{SEAT_NAMES[s]} {v:.0%}" for s, v in p["membership"].items() if v > 0)

@@ -14,6 +14,7 @@ from wargame import actions as A
 from wargame.actions import Action
 from wargame.rules.crisis import response_cost
 from wargame.rules.game import Game
+from wargame.rules.honour import HonourPrice, honour_price
 from wargame.rules.odds import ResponseOdds, crisis_odds
 from wargame.types import RESPONSES, money
 
@@ -42,6 +43,22 @@ def odds_text(odds: ResponseOdds) -> str:
                          for k, p in odds.chances.items())
     return f"{chances}<br><span style='color:#5C636E'>defence {odds.defence:.1f} against threat " \
            f"{odds.threat:.1f}</span>"
+
+
+def price_text(price: HonourPrice) -> str:
+    """The price of honouring in words, with the engine's estimate in score points."""
+    more = f"{money(price.cost)} more than a {price.short_level} response" if price.cost else "no more money"
+    risk = price.damaging_short - price.damaging_honour
+    stake = (f"it makes a damaging outcome {risk:.0%} less likely"
+             + (" (the same actor threatens you too)" if price.exposed else "")) if risk > 0.005 else \
+        "it barely changes the outcome's odds"
+    verdict = "pays" if price.net_points > 0 else "costs you"
+    return (f"<b>The price of honouring</b> ({price.honour_level}): {more}; credibility "
+            f"<b>+{price.credibility_gain:g}</b> if you honour, <b>−{price.credibility_loss:g}</b> if you fall "
+            f"short; {stake}. <span style='color:#5C636E'>In score points, by the engine's estimate: "
+            f"credibility {price.credibility_points:+.1f}, stakes {price.stake_points:+.1f}, money "
+            f"{-price.money_points:+.1f}: honouring {verdict} about <b>{abs(price.net_points):.1f}</b> "
+            "points.</span>")
 
 
 MIN_WIDTH = 640
@@ -77,6 +94,12 @@ class CrisisDialog(ActionForm):
         self.expect = QLabel(expect)
         self.expect.setWordWrap(True)
         self.form.addRow(self.expect)
+        price = honour_price(game, seat)
+        self.price = QLabel(price_text(price) if price else "")
+        self.price.setObjectName("honour_price")
+        self.price.setWordWrap(True)
+        if price:
+            self.form.addRow(self.price)
         self.odds = response_odds(game, seat)
         if self.odds:
             assumed = QLabel("<b>Odds of each outcome</b> for each response, from the resolution model, "

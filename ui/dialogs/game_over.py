@@ -21,7 +21,7 @@ from ui.forms.base import seat_name
 from ui.theme import SEAT_COLORS
 from wargame.decisions import Decision, top_decisions
 from wargame.rules.game import Game
-from wargame.rules.scoring import Score
+from wargame.rules.scoring import Score, ranked
 
 
 def _colored(seat: str) -> str:
@@ -30,9 +30,9 @@ def _colored(seat: str) -> str:
 
 def winner_html(game: Game) -> str:
     """Who won, by how much, and where the winner's points came from."""
-    ranked = sorted(game.scores().items(), key=lambda kv: -kv[1].total)
-    (first, top), (second, runner) = ranked[0], ranked[1]
-    lead = top.total - runner.total
+    order = ranked(game.scores())
+    (first, top), (second, runner) = order[0], order[1]
+    lead = top.rating - runner.rating
     best = sorted(top.components, key=lambda c: -c.points)[:2]
     sources = " and ".join(f"<b>{c.label.lower()}</b> ({c.points:.1f} points: {c.value:.0f}/100 × {c.weight:g})"
                            for c in best)
@@ -40,8 +40,12 @@ def winner_html(game: Game) -> str:
     crises = (f" It was tested {len(tested)} time{'s' if len(tested) != 1 else ''}: "
               + ", ".join(f"{c.title} ({c.outcome})" for c in tested) + "." if tested else
               " It was never the target of a crisis.")
-    verdict = "a tie" if lead < 0.05 else f"{lead:.1f} points ahead of {_colored(second)}"
-    return (f"<p style='font-size:120%'>{_colored(first)} wins with <b>{top.total:.1f}</b>, {verdict}.</p>"
+    verdict = "level with" if lead < 0.05 else f"{lead:.1f} rating points ahead of"
+    return (f"<p style='font-size:120%'>{_colored(first)} wins with <b>{top.total:.1f}</b> points against a "
+            f"par of {top.par:.1f}: a rating of <b>{top.rating:.1f}</b>, {verdict} {_colored(second)} "
+            f"({runner.total:.1f} against {runner.par:.1f}).</p>"
+            "<p style='color:#5C636E'>Each seat is judged against its own par, what balanced computer "
+            "play scores in that seat: a rating of 50 is par, and 10 points is one typical spread.</p>"
             f"<p>Most of its score came from {sources}.{crises}</p>")
 
 
@@ -51,17 +55,18 @@ def scores_html(scores: Sequence[tuple[str, Score]]) -> str:
     for seat, sc in scores:
         parts = ", ".join(f"{c.label} {c.points:.1f}" for c in sc.components)
         rows.append(f"<tr><td>{_colored(seat)}</td><td align='right'><b>{sc.total:.1f}</b></td>"
+                    f"<td align='right'>rating {sc.rating:.1f} (par {sc.par:.1f})</td>"
                     f"<td style='color:#5C636E'>{parts}</td></tr>")
     return f"<table cellspacing='6'>{''.join(rows)}</table>"
 
 
 def place_html(game: Game, seat: str) -> str:
     """The heading of a person's section: the seat, its rank and its score."""
-    ranked = sorted(game.scores().items(), key=lambda kv: -kv[1].total)
-    place = [s for s, _ in ranked].index(seat) + 1
-    total = game.score(seat).total
+    order = ranked(game.scores())
+    place = [s for s, _ in order].index(seat) + 1
+    mine = game.score(seat)
     return (f"<h3 style='margin-bottom:2px'>Your debrief — {seat_name(seat)}, {_ordinal(place)} of "
-            f"{len(ranked)} with {total:.1f}</h3>")
+            f"{len(order)} with {mine.total:.1f} (rating {mine.rating:.1f} against par {mine.par:.1f})</h3>")
 
 
 def decisions_html(decisions: Sequence[Decision]) -> str:
@@ -186,7 +191,7 @@ class GameOverDialog(QDialog):
         people = "".join(place_html(self.game, seat) + self.sections[seat] for seat in self.people)
         self.text.setText(
             f"<h2>Debrief — {self.game.quarter}</h2>{winner_html(self.game)}{people}"
-            f"<h3 style='margin-bottom:2px'>Final scores</h3>{scores_html(sorted(self.game.scores().items(), key=lambda kv: -kv[1].total))}"
+            f"<h3 style='margin-bottom:2px'>Final scores</h3>{scores_html(ranked(self.game.scores()))}"
             f"<p style='color:#5C636E'>{crises} crisis test{'s' if crises != 1 else ''} over the game. "
             "The event log and the indicators keep the whole story; Game → Debrief report… writes it out.</p>")
 

@@ -40,15 +40,15 @@ class OverlayPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.metric = QComboBox()
+        self.metric_box = QComboBox()
         for key, title in METRICS.items():
-            self.metric.addItem(title, key)
+            self.metric_box.addItem(title, key)
         self.seat = QComboBox()
         self.seat.addItem("All seats", None)
         for s in SEATS:
             self.seat.addItem(SEAT_LABELS[s], s)
         bar = QHBoxLayout()
-        for text, box in (("Show", self.metric), ("Seat", self.seat)):
+        for text, box in (("Show", self.metric_box), ("Seat", self.seat)):
             label = QLabel(text)
             label.setFont(scaled_font(10.5, True))
             bar.addWidget(label)
@@ -79,7 +79,7 @@ class OverlayPlot(QWidget):
         lay.addLayout(row, 1)
         self._cmp: Comparison | None = None
         self._curves: dict[str, pg.PlotDataItem] = {}
-        self.metric.currentIndexChanged.connect(lambda _i: self.render())
+        self.metric_box.currentIndexChanged.connect(lambda _i: self.render())
         self.seat.currentIndexChanged.connect(lambda _i: self.render())
 
     def set_comparison(self, cmp: Comparison) -> None:
@@ -97,7 +97,7 @@ class OverlayPlot(QWidget):
         cmp = self._cmp
         if cmp is None:
             return
-        metric, only = self.metric.currentData(), self.seat.currentData()
+        metric, only = self.metric_box.currentData(), self.seat.currentData()
         self.plot.clear()
         self._curves = {}
         rows: list[tuple[QPen | None, str, str | None, QColor | None]] = []

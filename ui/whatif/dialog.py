@@ -89,7 +89,7 @@ class WhatIfDialog(QDialog):
         self.setObjectName("WhatIfDialog")
         self._snapshot = game.clone()  # the point the game had reached; the live game is never used
         self._scenario = game.scenario
-        self.result: SimulationResult | None = None
+        self.sim_result: SimulationResult | None = None
         self.comparison: ForcedComparison | None = None
         self.runner = SimulationRunner(self)
         self.runner.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -321,7 +321,7 @@ class WhatIfDialog(QDialog):
         self.progress.setValue(0)
         self.status.setText(f"Starting {games} game{'s' * (games != 1)}"
                             + (f" on {workers} worker processes…" if workers > 1 and games > 1 else "…"))
-        if self.result is not None and self.result.games and not self.summary.text().startswith("<i>"):
+        if self.sim_result is not None and self.sim_result.games and not self.summary.text().startswith("<i>"):
             self.summary.setText("<i>Previous run, shown until this one ends:</i> " + self.summary.text())
         force = self.forced()
         if force is not None:
@@ -349,7 +349,7 @@ class WhatIfDialog(QDialog):
         self.from_here.setEnabled(not running and not self._snapshot.over)
         self.run_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
-        self.save_button.setEnabled(not running and self.result is not None and bool(self.result.games))
+        self.save_button.setEnabled(not running and self.sim_result is not None and bool(self.sim_result.games))
 
     def _on_progress(self, done: int, total: int) -> None:
         if not self.running:
@@ -369,8 +369,8 @@ class WhatIfDialog(QDialog):
             self.comparison = result
             result = result.forced
         m = result.meta
-        if result.games or self.result is None:
-            self.result = result
+        if result.games or self.sim_result is None:
+            self.sim_result = result
         self._set_running(False)
         self.progress.setMaximum(max(m["requested"], 1))
         self.progress.setValue(m["completed"])
@@ -394,7 +394,7 @@ class WhatIfDialog(QDialog):
     # ------------------------------------------------------------------ results
     def show_result(self, result: SimulationResult) -> None:
         """Fill every chart and the table from ``result``."""
-        self.result = result
+        self.sim_result = result
         m, a = result.meta, result.aggregates
         start = (f"this game at turn {m['start_turn']} ({m['start_quarter']}, {m['start_phase']})"
                  if m.get("from_game") else f"the start of the scenario ({m['start_quarter']})")
@@ -424,7 +424,7 @@ class WhatIfDialog(QDialog):
 
     def save_json(self, path: str | os.PathLike[str] | None = None) -> bool:
         """Write the results as JSON (asks for a file when ``path`` is None). True once written."""
-        result = self.result
+        result = self.sim_result
         if result is None or not result.games:
             return False
         if path is None:

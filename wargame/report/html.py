@@ -14,7 +14,7 @@ from wargame.report.questions import TRACKS, questions
 from wargame.report.source import ReportSource, SeatRow
 from wargame.rules.game import Game
 from wargame.report.svg import figure_svg
-from wargame.rules.scoring import Score
+from wargame.rules.scoring import Score, ranked
 from wargame.types import SEAT_NAMES, SEATS, money
 
 AUDIENCES = ("facilitator", "students")
@@ -61,13 +61,14 @@ def _head(src: ReportSource, scores: dict[str, Score], audience: str = "facilita
     counts = {o: sum(1 for f in crisis_facts(g) if f.outcome == o) for o in ("deterred", "contained", "damaging")}
     n_crises = len(g.state.crises)
     crisis_txt = (f"{n_crises}: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v)) if n_crises else "none"
-    best = max(scores.items(), key=lambda kv: kv[1].total)
+    best = ranked(scores)[0]
     widest = max(SEATS, key=lambda s: abs(float(last["seats"][s]["gap"])))
     rows = [
         ("Quarters played", f"{played} of {meta.turns} ({span}); game {status}"),
         ("Crises", crisis_txt),
         ("Facilitator interventions", _interventions_count(g)),
-        ("Highest score", f"{seat_name(best[0])}, {score_text(best[1].total)} points"),
+        ("Winner (against par)", f"{seat_name(best[0])}, {score_text(best[1].total)} points, rating "
+                                  f"{best[1].rating:.1f} (par {best[1].par:.1f})"),
         ("Widest bluff gap at the end", f"{seat_name(widest)}, {signed(float(last['seats'][widest]['gap']))} "
          f"(perceived {float(last['seats'][widest]['perceived']):.0f} vs real "
          f"{float(last['seats'][widest]['real']):.0f})"),
@@ -262,13 +263,16 @@ def _start_end(src: ReportSource) -> str:
 
 def _scores(scores: dict[str, Score]) -> str:
     parts = ['<h2>7. Scores</h2><p class="small">Each score is a weighted sum of '
-             "components on a 0&ndash;100 scale: points = value &times; weight.</p>"]
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1].total)
-    for rank, (seat, sc) in enumerate(ranked, start=1):
+             "components on a 0&ndash;100 scale: points = value &times; weight. Seats are ranked "
+             "against their own <i>par</i>, what balanced computer play scores in that seat: the "
+             "rating is 50 at par and moves 10 points per typical spread, so each seat is judged "
+             "against its own brief.</p>"]
+    for rank, (seat, sc) in enumerate(ranked(scores), start=1):
         rows = "".join(f'<tr><td>{escape(c.label)}</td><td class="num">{c.value:.1f}</td>'
                        f'<td class="num">{c.weight:g}</td><td class="num">{c.points:.1f}</td></tr>'
                        for c in sc.components)
-        parts.append(f"<h3>{rank}. {chip(seat)} &mdash; {score_text(sc.total)} points</h3>"
+        parts.append(f"<h3>{rank}. {chip(seat)} &mdash; {score_text(sc.total)} points, rating "
+                     f"{sc.rating:.1f} (par {sc.par:.1f} &plusmn; {sc.spread:.1f})</h3>"
                      '<table cellspacing="0" cellpadding="3" width="100%"><tr><th width="58%">Component</th>'
                      '<th class="num" width="14%">Value</th><th class="num" width="14%">Weight</th>'
                      '<th class="num" width="14%">Points</th></tr>'

@@ -8,7 +8,7 @@ procurement, posture and crisis responses; lending, deposits and debt service ar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
 from wargame.rules.deterrence import active_commitments, memo, provider_shares, seat_deterrence
 from wargame.types import SEATS
@@ -34,17 +34,57 @@ class Component:
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """A seat's score with its breakdown."""
+    """A seat's score with its breakdown, and its result against the seat's par.
+
+    ``total`` is the brief's score (the weighted components, 0..100). ``par`` is what balanced
+    computer play scores in this seat by now, ``spread`` its typical spread (one standard
+    deviation), and ``rating`` the result against par on a common scale: 50 at par, 10 points
+    per spread (``50 + 10 * (total - par) / spread``). Seats are ranked, and the winner chosen,
+    by ``rating``: each seat is judged against its own brief.
+    """
 
     seat: str
     total: float
     components: tuple[Component, ...]
+    par: float = 50.0
+    spread: float = 10.0
+
+    @property
+    def rating(self) -> float:
+        """The result against par: 50 at par, 10 points per typical spread."""
+        return round(50.0 + 10.0 * (self.total - self.par) / self.spread, 1)
 
     def to_dict(self) -> dict[str, object]:
         """JSON-safe form."""
-        return {"seat": self.seat, "total": self.total,
+        return {"seat": self.seat, "total": self.total, "par": self.par, "spread": self.spread,
+                "rating": self.rating,
                 "components": [{"key": c.key, "label": c.label, "value": c.value,
                                 "weight": c.weight, "points": c.points} for c in self.components]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Score":
+        """Rebuild from :meth:`to_dict` (a score without par, from an older view, is at 50/10)."""
+        comps = tuple(Component(str(c["key"]), str(c["label"]), float(c["value"]), float(c["weight"]))
+                      for c in data.get("components", ()))
+        return cls(str(data["seat"]), float(data["total"]), comps,
+                   float(data.get("par", 50.0)), float(data.get("spread", 10.0)))
+
+
+def ranked(scores: Mapping[str, Score]) -> list[tuple[str, Score]]:
+    """Seats best first: by rating (the result against each seat's par), then by score, then
+    in seat order, so that ties are broken the same way everywhere."""
+    order = {s: i for i, s in enumerate(SEATS)}
+    return sorted(scores.items(), key=lambda kv: (-kv[1].rating, -kv[1].total, order.get(kv[0], 99)))
+
+
+def par_of(g: "Game", seat: str) -> tuple[float, float]:
+    """``(par, spread)`` of the seat now: the scenario's par for the quarter under way (the last
+    measured quarter beyond the curve), or ``(50, 10)`` when the scenario gives none."""
+    spec = g.scenario.par.get(seat)
+    if spec is None:
+        return 50.0, 10.0
+    i = min(max(0, g.state.turn - 1), len(spec.mean) - 1)
+    return spec.mean[i], spec.sd[i]
 
 
 def _c(v: float) -> float:
@@ -88,12 +128,54 @@ def industry_lines(g: "Game", seat: str) -> int:
                and g.state.turn >= c.terms["ready"])
 
 
+HARM_SCALE = 0.5
+"""Crisis damage that takes the "crisis damage avoided" component to 0, as a share of the seat's
+income over the quarters played (judgement: losing half a game's discretionary income to crises
+is as bad as it gets)."""
+
+SHARED_WEIGHT = 0.2
+"""The weight of the two components every seat shares (credibility and crisis damage avoided,
+0.1 each); the seat's own components share the remaining 0.8 in its brief's proportions."""
+
+
+def damage_suffered(g: "Game", seat: str) -> int:
+    """Damage ($m) the seat has taken in crises aimed at it so far."""
+    return sum(int(c.details.get("damage", 0)) for c in g.state.crises if c.target == seat)
+
+
+def _harm(g: "Game", seat: str) -> float:
+    income = g.scenario.seats[seat].income * max(1, g.state.turn)
+    if not income:
+        return 100.0
+    return _c(100.0 * (1.0 - damage_suffered(g, seat) / (HARM_SCALE * income)))
+
+
+def shared_components(g: "Game", seat: str) -> tuple[Component, ...]:
+    """What every seat's brief asks of it (article §2 and §4): a word others can count on, and
+    crises that do not hurt. Credibility rises when a seat honours what it signed and falls when
+    it defects or its bluff is exposed in a crisis, so both choices reach every score."""
+    half = SHARED_WEIGHT / 2
+    return (
+        Component("credibility", "Credibility",
+                  _c(g.state.seats[seat].credibility), half),
+        Component("harm", "Crisis damage avoided", _harm(g, seat), half),
+    )
+
+
 def components(g: "Game", seat: str) -> tuple[Component, ...]:
-    """The scored components of one seat, now.
+    """The scored components of one seat, now: its brief's own, then the shared ones.
 
     Cumulative figures (exports, inflows, offers, premium income) are scaled so that strong
     play over a 12-quarter game approaches, but rarely reaches, 100 (judgement).
     """
+    own = _own_components(g, seat)
+    scale = 1.0 - SHARED_WEIGHT
+    return tuple(Component(c.key, c.label, c.value, round(c.weight * scale, 4)) for c in own) \
+        + shared_components(g, seat)
+
+
+def _own_components(g: "Game", seat: str) -> tuple[Component, ...]:
+    """The components of the seat's own brief (weights summing to 1 before scaling)."""
     st = g.state
     s = st.seats[seat]
     turns = max(1, st.turn)
@@ -143,4 +225,5 @@ def score(g: "Game", seat: str) -> Score:
     """A seat's score now, with its breakdown."""
     with memo(g):
         comps = components(g, seat)
-    return Score(seat, round(sum(c.points for c in comps), 2), comps)
+    par, spread = par_of(g, seat)
+    return Score(seat, round(sum(c.points for c in comps), 2), comps, par, spread)
