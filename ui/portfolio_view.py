@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHeaderView, Q
 
 from ui.theme import NEUTRAL, SEAT_COLORS, kind_style, scaled_font
 from wargame.rules.deterrence import COVERING, UNIFORM, contribution, provider_shares, seat_deterrence
+from wargame.rules.figures import commitment_figures, obliged_seats
 from wargame.types import COMMAND_LEVELS, INTEROP_LEVELS, SEAT_NAMES, money
 
 if TYPE_CHECKING:
@@ -58,78 +59,11 @@ class CommitmentFacts:
     value: float = 0.0
 
 
-def obliged_seats(com: "Commitment") -> list[str]:
-    """The seats whose honouring decides whether ``com`` delivers."""
-    t = com.terms
-    key = {"assurance": None, "loan": "borrower", "deposit": "borrower", "grant": "donor",
-           "arms_sale": "seller", "export_credit": "provider", "coproduction": "host",
-           "port_access": "host", "premium": "provider"}
-    if com.kind == "assurance":
-        return ["washington"]
-    if com.kind == "understanding":
-        return [p for p in com.parties if p != "washington"] or list(com.parties)
-    if com.kind in key and t.get(key[com.kind]):
-        return [str(t[key[com.kind]])]
-    return list(com.parties)
-
-
-def _flows(g: "Game", com: "Commitment") -> tuple[dict[str, int], dict[str, int], float]:
-    """Up-front and per-quarter payments (+ pays, − receives) and the money value of ``com``."""
-    t, k = com.terms, com.kind
-    up: dict[str, int] = {}
-    per: dict[str, int] = {}
-
-    def pay(d: dict[str, int], payer: str, payee: str, amount: int) -> None:
-        if amount:
-            d[payer] = d.get(payer, 0) + amount
-            d[payee] = d.get(payee, 0) - amount
-
-    value = 0.0
-    if k in ("loan", "deposit"):
-        out = int(t.get("outstanding", t["amount"]))
-        pay(up, t["lender"], t["borrower"], int(t["amount"]))
-        amort = 0 if k == "deposit" else min(out, int(t["amount"]) // max(1, int(t["turns"])))
-        pay(per, t["borrower"], t["lender"], int(round(out * t["rate"] / 400.0)) + amort)
-        value = out
-    elif k == "grant":
-        pay(up, t["donor"], t["recipient"], int(t["amount"]))
-        if int(t["turns"]) > 1:
-            pay(per, t["donor"], t["recipient"], int(t["amount"]))
-        value = int(t["amount"]) * max(1, int(t["turns"]) - int(t.get("paid", 0)))
-    elif k == "arms_sale":
-        left = int(t["turns"]) - int(t.get("delivered", 0))
-        if t.get("prepaid"):
-            pay(up, t["buyer"], t["seller"], int(t["value"]))
-        else:
-            pay(per, t["buyer"], t["seller"], int(t["value"]) // max(1, int(t["turns"])))
-        value = int(t["value"]) * left / max(1, int(t["turns"]))
-    elif k == "export_credit":
-        owed = int(t.get("outstanding", 0))
-        if owed:
-            pay(per, t["beneficiary"], t["provider"], min(owed, max(25, owed // 8)) + int(round(owed * t["rate"] / 400)))
-        value = int(t["limit"])
-    elif k == "coproduction":
-        line = g.scenario.line(t["line"])
-        part = line.capital * int(t["share"]) // 100
-        up = {t["partner"]: part, line.host: line.capital - part}
-        if g.state.turn >= int(t.get("ready", 0)):
-            per = {t["partner"]: -int(line.revenue * t["share"] / 100),
-                   line.host: -int(line.revenue * (1 - t["share"] / 100))}
-        value = line.capital
-    elif k in ("port_access", "premium"):
-        payer, payee = (t["guest"], t["host"]) if k == "port_access" else (t["buyer"], t["provider"])
-        pay(per, payer, payee, int(t["fee"]))
-        value = int(t["fee"]) * 4
-    elif k == "pact" and com.layers.get("exercises"):
-        cost = int(g.state.params.get("exercise_cost", 0))
-        per = {m: cost for m in com.parties}
-    return up, per, value
-
-
 def commitment_facts(g: "Game", com: "Commitment") -> CommitmentFacts:
-    """Costs, deliveries if tested and the credibility behind ``com`` (read-only)."""
-    f = CommitmentFacts()
-    f.upfront, f.per_quarter, f.value = _flows(g, com)
+    """Costs, deliveries if tested and the credibility behind ``com`` (read-only), from the
+    engine's figures (:func:`wargame.rules.figures.commitment_figures`)."""
+    fig = commitment_figures(g, com)
+    f = CommitmentFacts(dict(fig.upfront), dict(fig.per_quarter), value=fig.value)
     f.obliged = obliged_seats(com)
     f.credibility = {s: g.state.seats[s].credibility for s in f.obliged if s in g.state.seats}
     t = com.terms
@@ -142,23 +76,20 @@ def commitment_facts(g: "Game", com: "Commitment") -> CommitmentFacts:
             f.deliveries.append(Delivery(target, partner, real, perc))
         f.value = sum(d.real for d in f.deliveries)
     elif com.kind == "arms_sale":
-        per = int(t["value"]) // max(1, int(t["turns"]))
-        left = int(t["turns"]) - int(t.get("delivered", 0))
-        pts = per / 1000.0 * g.state.params.get("capability_per_bn", 2.0) * left
+        pts = fig.capability[t["buyer"]]
         f.capability_points[t["buyer"]] = pts
         held = " (on hold)" if t.get("held") else ""
-        f.capability[t["buyer"]] = f"+{pts:.1f} {t['domain']} ({left} to come){held}"
-        f.capability[t["seller"]] = f"exports {money(per)}/q{held}"
+        f.capability[t["buyer"]] = f"+{pts:.1f} {t['domain']} ({fig.instalments_left} to come){held}"
+        f.capability[t["seller"]] = f"exports {money(fig.instalment)}/q{held}"
     elif com.kind == "coproduction":
         line = g.scenario.line(t["line"])
         ready = int(t.get("ready", 0))
         when = "" if g.state.turn >= ready else f" from {g.quarter_of(ready)}"
-        for seat, share in ((t["partner"], t["share"] / 100), (line.host, 1 - t["share"] / 100)):
-            f.capability_points[seat] = line.output * share
-            f.capability[seat] = f"+{line.output * share:.1f} {line.domain}/q{when}"
+        for seat, pts in fig.capability.items():
+            f.capability_points[seat] = pts
+            f.capability[seat] = f"+{pts:.1f} {line.domain}/q{when}"
     elif com.kind == "premium":
-        boost = g.state.params.get("premium_boost", 0.0) * 0.8
-        f.capability[t["buyer"]] = f"+{boost:.1f} perceived (premium)"
+        f.capability[t["buyer"]] = f"+{fig.capability[t['buyer']]:.1f} perceived (premium)"
         f.capability[t["provider"]] = "prices its premium"
     elif com.kind == "port_access":
         f.capability[t["guest"]] = f"access at {g.scenario.site(t['site']).name}"

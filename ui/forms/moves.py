@@ -13,6 +13,8 @@ from ui.forms.base import ActionForm, seat_name
 from wargame import actions as A
 from wargame.actions import Action
 from wargame.rules.game import Game
+from wargame.rules.moves import posture_cost, show_exercise_cost
+from wargame.rules.terms import PURCHASE, TermRange
 from wargame.types import DOMAIN_NAMES, DOMAINS, SEATS, money
 
 PARTNERS = ("ankara", "riyadh", "islamabad")
@@ -28,7 +30,7 @@ class ChoiceForm(ActionForm):
     def __init__(self, game: Game, seat: str, title: str, verb: str, intro: str,
                  fields: list[tuple[str, str, list[tuple[str, Any]]]],
                  make: Callable[[dict[str, Any]], Action | None],
-                 amount: tuple[int, int, int, int] | None = None, check: str | None = None,
+                 amount: TermRange | None = None, check: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(game, seat, title, verb, intro, parent)
         self._make = make
@@ -37,12 +39,11 @@ class ChoiceForm(ActionForm):
         for key, label, choices in fields:
             self.boxes[key] = self.combo(label, [(text, value, None) for text, value in choices])
         self.amount: QSpinBox | None = None
-        if amount is not None:
-            low, high, value, step = amount
+        if amount is not None:  # the engine's range, standard value and step
             self.amount = QSpinBox()
-            self.amount.setRange(low, high)
-            self.amount.setSingleStep(step)
-            self.amount.setValue(value)
+            self.amount.setRange(int(amount.low), int(amount.high))
+            self.amount.setSingleStep(int(amount.step))
+            self.amount.setValue(int(amount.default))
             self.amount.setSuffix(" $m")
             self.amount.valueChanged.connect(self.revalidate)
             self.form.addRow("Amount", self.amount)
@@ -132,7 +133,7 @@ def _withdraw(g: Game, seat: str, parent: QWidget | None) -> ActionForm:
 
 
 def _exercise(g: Game, seat: str, parent: QWidget | None) -> ActionForm:
-    cost = int(g.state.params.get("exercise_cost", 0) * 1.5)
+    cost = show_exercise_cost(g)
     return ChoiceForm(g, seat, "Visible exercise", "Hold the exercise",
                       f"A visible exercise ({money(cost)}) raises perceived deterrence and adds a little "
                       "operational habit to a pact or agreement.",
@@ -144,7 +145,7 @@ def _invest(g: Game, seat: str, parent: QWidget | None) -> ActionForm:
     return ChoiceForm(g, seat, "Invest in own forces", "Invest",
                       "National procurement: pay now, capability arrives next quarter.",
                       [("domain", "Domain", _domains())],
-                      lambda v: A.Invest(seat, v["domain"], v["amount"]), amount=(100, 10000, 500, 50),
+                      lambda v: A.Invest(seat, v["domain"], v["amount"]), amount=PURCHASE,
                       parent=parent)
 
 
@@ -154,7 +155,7 @@ def _buy_foreign(g: Game, seat: str, parent: QWidget | None) -> ActionForm:
                       [("supplier", "Supplier", [("Russia", "russia"), ("China", "china")]),
                        ("domain", "Domain", _domains())],
                       lambda v: A.BuyForeign(seat, v["supplier"], v["domain"], v["amount"]),
-                      amount=(100, 10000, 500, 50), parent=parent)
+                      amount=PURCHASE, parent=parent)
 
 
 def _assure(g: Game, seat: str, parent: QWidget | None) -> ActionForm:
@@ -167,7 +168,7 @@ def _assure(g: Game, seat: str, parent: QWidget | None) -> ActionForm:
 
 def _posture(g: Game, seat: str, parent: QWidget | None) -> ActionForm:
     bases = [(f"{g.scenario.site(b).name} (now {lvl}/3)", b) for b, lvl in g.state.posture.items()]
-    cost = int(g.state.params.get("posture_cost", 0))
+    cost = posture_cost(g, 1)
     return ChoiceForm(g, seat, "Change force posture", "Change posture",
                       f"Reinforcing a base costs {money(cost)}; drawing down is free but worries the host.",
                       [("base", "Base", bases), ("change", "Change", [("Reinforce (+1)", 1), ("Draw down (−1)", -1)])],

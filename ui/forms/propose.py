@@ -17,6 +17,7 @@ from wargame.actions import Action, make_terms
 from wargame.rules.catalogue import deal_templates
 from wargame.rules.deals import DEAL_NAMES
 from wargame.rules.game import Game
+from wargame.rules.terms import term_range
 from wargame.state import Proposal
 from wargame.types import CLAUSES, DEALS, DOMAIN_NAMES, DOMAINS, LAYERS, SEATS, money
 
@@ -42,11 +43,13 @@ SHOWN = {
     "coproduction": ("line", "partner", "share"), "port_access": ("site", "partner", "fee"),
     "premium": ("partner", "fee"), "demand": ("partner", "ask", "reward"),
 }
-AMOUNT = {"loan": (100, 10000, 1000, "Amount"), "deposit": (100, 10000, 1000, "Amount"),
-          "grant": (50, 5000, 300, "Amount"), "arms_sale": (100, 20000, 1000, "Value"),
-          "export_credit": (100, 10000, 1500, "Credit limit")}
-TURNS = {"loan": (1, 20, 8), "deposit": (1, 20, 4), "grant": (1, 12, 4), "convert": (1, 12, 4),
-         "arms_sale": (1, 12, 4)}
+AMOUNT_TERM = {"arms_sale": "value", "export_credit": "limit"}
+"""The term the amount spin box holds, where it is not ``amount``."""
+AMOUNT_LABELS = {"arms_sale": "Value", "export_credit": "Credit limit"}
+SPINS = {  # spin box: (suffix, label)
+    "amount": (" $m", "Amount"), "turns": (" quarters", "Duration"), "share": (" %", "Partner's share"),
+    "fee": (" $m/quarter", "Fee"), "reward": (" standing", "Reward"), "rate": (" %", "Rate"),
+}
 
 
 def deal_reasons(game: Game, seat: str) -> dict[str, str | None]:
@@ -134,34 +137,37 @@ class ProposeForm(ActionForm):
 
     # ------------------------------------------------------------------ widgets
     def _add_row(self, key: str) -> None:
-        if key in ("amount", "turns", "share", "fee", "reward"):
-            widget: QWidget = QSpinBox()
+        if key in SPINS:  # ranges, standard values and steps come from the engine (_deal_changed)
+            widget: QWidget = QSpinBox() if key != "rate" else QDoubleSpinBox()
             widget.valueChanged.connect(self._structure_changed)  # partners' availability depends on terms
-        elif key == "rate":
-            widget = QDoubleSpinBox()
-            widget.setRange(0.0, 15.0)
-            widget.setSingleStep(0.5)
-            widget.setSuffix(" %")
-            widget.setValue(4.0)
-            widget.valueChanged.connect(self._structure_changed)
         else:
             widget = QComboBox()
             widget.currentIndexChanged.connect(self._structure_changed)
         self.w[key] = widget
         self.form.addRow(key.capitalize(), widget)
 
-    def _spin(self, key: str, low: int, high: int, value: int, step: int = 1, suffix: str = "",
-              label: str | None = None) -> None:
+    def _spin(self, deal: str, key: str) -> None:
+        """Set spin box ``key`` to the range, standard value and step of ``deal``'s term (the
+        engine's), if the deal has that term; the box is hidden otherwise."""
+        term = AMOUNT_TERM.get(deal, "amount") if key == "amount" else key
+        rng = term_range(deal, term)
         spin = self.w[key]
-        assert isinstance(spin, QSpinBox)
+        assert isinstance(spin, (QSpinBox, QDoubleSpinBox))
+        suffix, label = SPINS[key]
+        self.form.labelForField(spin).setText(AMOUNT_LABELS.get(deal, label) if key == "amount" else label)
+        if rng is None:
+            return
         spin.blockSignals(True)
-        spin.setRange(low, high)
-        spin.setSingleStep(step)
+        if isinstance(spin, QSpinBox):
+            spin.setRange(int(rng.low), int(rng.high))
+            spin.setSingleStep(int(rng.step))
+            spin.setValue(int(rng.default))
+        else:
+            spin.setRange(rng.low, rng.high)
+            spin.setSingleStep(rng.step)
+            spin.setValue(rng.default)
         spin.setSuffix(suffix)
-        spin.setValue(value)
         spin.blockSignals(False)
-        if label:
-            self.form.labelForField(spin).setText(label)
 
     def _combo(self, key: str) -> QComboBox:
         box = self.w[key]
@@ -191,14 +197,8 @@ class ProposeForm(ActionForm):
         }
         for key, options in combos.items():
             fill_combo(self._combo(key), options)
-        lo, hi, val, label = AMOUNT.get(deal, (100, 10000, 1000, "Amount"))
-        self._spin("amount", lo, hi, val, 50 if deal == "grant" else 100, " $m", label)
-        t_lo, t_hi, t_val = TURNS.get(deal, (1, 12, 4))
-        self._spin("turns", t_lo, t_hi, t_val, 1, " quarters", "Duration")
-        self._spin("share", 10, 70, 40, 5, " %", "Partner's share")
-        self._spin("fee", 0, 2000 if deal == "premium" else 1000, 200 if deal == "premium" else 50, 25,
-                   " $m/quarter", "Fee")
-        self._spin("reward", 0, 20, 10, 1, " standing", "Reward")
+        for key in SPINS:
+            self._spin(deal, key)
         self.form.labelForField(self.w["partner"]).setText("Partner")
         self.form.labelForField(self.w["payer"]).setText("Paid by")
         self._structure_changed()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from wargame.rules.common import can_pay, clamp, emit, external, fail, inflow, name, new_id, transfer
+from wargame.rules.terms import DEAL_TERMS
 from wargame.state import Commitment, Proposal
 from wargame.types import CLAUSES, DEALS, DOMAINS, LAYERS, SEATS, money
 
@@ -39,6 +40,12 @@ def _num(terms: dict[str, Any], key: str, low: float, high: float) -> float:
     if not low <= value <= high:
         fail(f"'{key}' must be between {low:g} and {high:g}, not {value}", "form")
     return float(value)
+
+
+def _term(terms: dict[str, Any], deal: str, key: str) -> float:
+    """Check term ``key`` of ``deal`` against its range in :data:`wargame.rules.terms.DEAL_TERMS`."""
+    r = DEAL_TERMS[deal][key]
+    return _int(terms, key, int(r.low), int(r.high)) if r.whole else _num(terms, key, r.low, r.high)
 
 
 def _pair(terms: dict[str, Any], a: str, b: str, parties: set[str]) -> tuple[str, str]:
@@ -150,15 +157,15 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
         if not two:
             fail(f"a {deal} is between two seats", "form")
         _pair(terms, "lender", "borrower", parties)
-        _int(terms, "amount", 100, 10000)
-        _num(terms, "rate", 0, 15)
-        _int(terms, "turns", 1, 20)
+        _term(terms, deal, "amount")
+        _term(terms, deal, "rate")
+        _term(terms, deal, "turns")
     elif deal == "grant":
         if not two:
             fail("a grant is between two seats", "form")
         _pair(terms, "donor", "recipient", parties)
-        _int(terms, "amount", 50, 5000)
-        _int(terms, "turns", 1, 12)
+        _term(terms, deal, "amount")
+        _term(terms, deal, "turns")
     elif deal == "convert":
         if not two:
             fail("a conversion is agreed between lender and borrower", "form")
@@ -169,23 +176,23 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
             fail("only the lender and the borrower can convert a loan", "form")
         if terms.get("domain") not in DOMAINS:
             fail(f"domain must be one of {list(DOMAINS)}", "form")
-        _int(terms, "turns", 1, 12)
+        _term(terms, deal, "turns")
     elif deal == "arms_sale":
         if not two:
             fail("an arms sale is between two seats", "form")
         seller, buyer = _pair(terms, "seller", "buyer", parties)
         if terms.get("domain") not in DOMAINS:
             fail(f"domain must be one of {list(DOMAINS)}", "form")
-        _int(terms, "value", 100, 20000)
-        _int(terms, "turns", 1, 12)
+        _term(terms, deal, "value")
+        _term(terms, deal, "turns")
         if seller == "washington" and st.seats[buyer].sanctioned:
             fail(f"Washington does not sell arms to {name(buyer)} while it applies sanctions pressure")
     elif deal == "export_credit":
         if not two:
             fail("an export-credit facility is between two seats", "form")
         provider, beneficiary = _pair(terms, "provider", "beneficiary", parties)
-        _int(terms, "limit", 100, 10000)
-        _num(terms, "rate", 0, 15)
+        _term(terms, deal, "limit")
+        _term(terms, deal, "rate")
         for com in _active(g, "export_credit"):
             if com.terms["provider"] == provider and com.terms["beneficiary"] == beneficiary:
                 fail(f"{name(beneficiary)} already has an export-credit facility from {name(provider)}")
@@ -202,7 +209,7 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
         partner = terms.get("partner")
         if partner not in parties or partner == line.host:
             fail("the partner must be the other party", "form")
-        _int(terms, "share", 10, 70)
+        _term(terms, deal, "share")
         for com in _active(g, "coproduction"):
             if com.terms["line"] == line.id and com.terms["partner"] == partner:
                 fail(f"{name(str(partner))} is already a partner in {line.name}")
@@ -217,7 +224,7 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
             fail(f"unknown site {site_id!r}", "form")
         if site.kind not in ("port", "base") or site.host != host:
             fail(f"{site.name} is not a port or base on {name(host)}'s territory", "form")
-        _int(terms, "fee", 0, 1000)
+        _term(terms, deal, "fee")
         for com in _active(g, "port_access"):
             if com.terms["site"] == site_id and com.terms["guest"] == guest:
                 fail(f"{name(guest)} already has access at {site.name}")
@@ -227,7 +234,7 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
         buyer, provider = _pair(terms, "buyer", "provider", parties)
         if provider != "islamabad":
             fail("only Islamabad can price a nuclear-tinged deterrence premium", "form")
-        _int(terms, "fee", 0, 2000)
+        _term(terms, deal, "fee")
         for com in _active(g, "premium"):
             if com.terms["buyer"] == buyer:
                 fail(f"{name(buyer)} already buys into the premium ({com.name})")
@@ -236,7 +243,7 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
             fail("only Washington makes demands, to one seat", "form")
         if terms.get("ask") not in ("no_foreign_arms", "pause_accession"):
             fail("a demand asks 'no_foreign_arms' or 'pause_accession'", "form")
-        _int(terms, "reward", 0, 20)
+        _term(terms, deal, "reward")
         for com in _active(g, "understanding"):
             if to[0] in com.parties and com.terms.get("ask") == terms.get("ask"):
                 fail(f"{name(to[0])} already has this understanding with Washington")

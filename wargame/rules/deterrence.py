@@ -202,6 +202,18 @@ def premium(g: "Game", seat: str) -> float:
     return _store(g, key, _premium(g, seat))
 
 
+PREMIUM_BOUGHT = 0.8
+"""Share of Islamabad's premium a seat that buys into it gets."""
+
+PREMIUM_PACT = 0.4
+"""Share of Islamabad's premium a member of a pact with Islamabad and nuclear ambiguity gets."""
+
+
+def bought_premium(g: "Game") -> float:
+    """The perceived deterrence (points) a seat that buys into Islamabad's premium gets from it."""
+    return g.state.params["premium_boost"] * PREMIUM_BOUGHT
+
+
 def _premium(g: "Game", seat: str) -> float:
     boost = g.state.params["premium_boost"]
     if seat == "islamabad":
@@ -209,10 +221,10 @@ def _premium(g: "Game", seat: str) -> float:
     best = 0.0
     for com in active_commitments(g):
         if com.kind == "premium" and com.terms.get("buyer") == seat:
-            best = max(best, boost * 0.8)
+            best = max(best, bought_premium(g))
         elif (com.kind == "pact" and seat in com.parties and "islamabad" in com.parties
                 and com.terms.get("nuclear_ambiguity")):
-            best = max(best, boost * 0.4)
+            best = max(best, boost * PREMIUM_PACT)
     return best
 
 

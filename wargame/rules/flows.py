@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING
 
 from wargame.rules.common import INFLOW_RELIEF, clamp, emit, external, inflow, name, transfer
 from wargame.rules.deals import describe_deal, pay_grant
+from wargame.rules.figures import (arms_instalment, capability_points, credit_repayment, line_revenue, line_split,
+                                   loan_amortisation, quarter_interest)
 from wargame.state import Commitment
 from wargame.types import SEATS, money
 
@@ -81,7 +83,7 @@ def _loan(g: "Game", com: Commitment) -> None:
     lender, borrower = t["lender"], t["borrower"]
     b = g.state.seats[borrower]
     outstanding = int(t["outstanding"])
-    interest = int(round(outstanding * t["rate"] / 400.0))
+    interest = quarter_interest(outstanding, t["rate"])
     if com.kind == "deposit":
         paid = min(interest, max(0, b.budget))
         transfer(g, borrower, lender, paid)
@@ -103,7 +105,7 @@ def _loan(g: "Game", com: Commitment) -> None:
             emit(g, "flow", f"{com.name} matures: {money(back)} returns to {name(lender)}",
                  com.parties, com.public, commitment=com.id, amount=back)
         return
-    amort = min(outstanding, max(1, int(t["amount"]) // int(t["turns"])))
+    amort = loan_amortisation(t, outstanding)
     due = interest + amort
     paid = min(due, max(0, b.budget))
     transfer(g, borrower, lender, paid)
@@ -131,9 +133,7 @@ def _arms_sale(g: "Game", com: Commitment) -> None:
     if com.signed == g.state.turn:
         return
     seller, buyer = t["seller"], t["buyer"]
-    per = int(t["value"]) // int(t["turns"])
-    if t["delivered"] == int(t["turns"]) - 1:  # the last instalment settles the remainder
-        per = int(t["value"]) - per * (int(t["turns"]) - 1)
+    per = arms_instalment(t)
     if not t.get("prepaid"):
         credit = _credit_line(g, seller, buyer, per)
         if credit is not None:
@@ -163,7 +163,7 @@ def _arms_sale(g: "Game", com: Commitment) -> None:
     seller_state.exports += per
     if seller == "islamabad" and not t.get("prepaid"):
         inflow(g, seller, per)
-    points = round(per / 1000.0 * g.state.params["capability_per_bn"], 4)
+    points = round(capability_points(g, per), 4)
     cap = g.state.seats[buyer].capability
     cap[t["domain"]] = round(cap[t["domain"]] + points, 4)
     t["delivered"] += 1
@@ -192,8 +192,7 @@ def _export_credit(g: "Game", com: Commitment) -> None:
             com.status = "broken"
         return
     provider, beneficiary = t["provider"], t["beneficiary"]
-    interest = int(round(owed * t["rate"] / 400.0))
-    principal = min(owed, max(25, owed // 8))
+    principal, interest = credit_repayment(owed, t["rate"])
     b = g.state.seats[beneficiary]
     paid = min(principal + interest, max(0, b.budget))
     transfer(g, beneficiary, provider, paid, spending=True)  # paying for arms bought on credit
@@ -222,12 +221,10 @@ def _coproduction(g: "Game", com: Commitment) -> None:
         return
     if g.state.turn == t["ready"]:
         emit(g, "industry", f"{line.name} enters production", com.parties, com.public, commitment=com.id)
-    share = t["share"] / 100.0
-    host, partner = t["host"], t["partner"]
-    for seat, part in ((partner, share), (host, 1 - share)):
+    for seat, part in line_split(t, t["host"]):
         cap = g.state.seats[seat].capability
         cap[line.domain] = round(cap[line.domain] + line.output * part, 4)
-        revenue = int(line.revenue * part)
+        revenue = line_revenue(line, part)
         external(g, seat, revenue)
         g.state.seats[seat].exports += revenue
         if seat == "islamabad":

@@ -15,6 +15,8 @@ from wargame.rules import crisis as crisis_rules
 from wargame.errors import IllegalAction
 from wargame.rules.common import can_pay, clamp, emit, external, fail, name, new_id, require
 from wargame.rules.deals import activate, check_affordable, describe_deal, validate_deal
+from wargame.rules.figures import capability_points
+from wargame.rules.terms import PURCHASE
 from wargame.state import Commitment, Proposal
 from wargame.types import DOMAINS, RESPONSES, SEATS, money
 
@@ -27,6 +29,9 @@ PC_COST = {
     "lift_sanctions": 1,
 }
 """Political capital each action costs."""
+
+SHOW_EXERCISE = 1.5
+"""A visible exercise costs one and a half quarters of a pact's recurring exercise."""
 
 WASHINGTON_ONLY = ("assure", "posture", "hold", "release", "sanction", "lift_sanctions")
 WITHDRAWABLE = ("pact", "agreement", "assurance", "port_access", "premium", "export_credit",
@@ -187,7 +192,7 @@ def show_exercise(g: "Game", a: A.ShowExercise, dry: bool) -> None:
     """A visible exercise: costs money, raises perceived deterrence, adds a little habit."""
     com = _party_commitment(g, a.seat, a.commitment, ("pact", "agreement"))
     require(com.layers.get("last_show") != g.state.turn, f"{com.name} was already exercised visibly this quarter")
-    cost = int(g.state.params["exercise_cost"] * 1.5)
+    cost = show_exercise_cost(g)
     can_pay(g, a.seat, cost, "a visible exercise")
     if dry:
         return
@@ -203,9 +208,21 @@ def show_exercise(g: "Game", a: A.ShowExercise, dry: bool) -> None:
          com.parties, True, commitment=com.id, cost=cost)
 
 
+def show_exercise_cost(g: "Game") -> int:
+    """What a visible exercise costs the seat that leads it ($m)."""
+    return int(g.state.params["exercise_cost"] * SHOW_EXERCISE)
+
+
+def posture_cost(g: "Game", change: int) -> int:
+    """What changing posture at a base by ``change`` levels costs Washington now ($m): reinforcing
+    costs the scenario's posture cost, drawing down is free."""
+    return int(g.state.params["posture_cost"]) if change > 0 else 0
+
+
 def _amount(a_amount: int) -> None:
-    require(isinstance(a_amount, int) and 100 <= a_amount <= 10000,
-            "the amount must be a whole number of $m between 100 and 10000", "form")
+    low, high = int(PURCHASE.low), int(PURCHASE.high)
+    require(isinstance(a_amount, int) and low <= a_amount <= high,
+            f"the amount must be a whole number of $m between {low} and {high}", "form")
 
 
 def invest(g: "Game", a: A.Invest, dry: bool) -> None:
@@ -216,7 +233,7 @@ def invest(g: "Game", a: A.Invest, dry: bool) -> None:
     if dry:
         return
     external(g, a.seat, -a.amount, spending=True)
-    points = round(a.amount / 1000.0 * g.state.params["capability_per_bn"], 4)
+    points = round(capability_points(g, a.amount), 4)
     g.state.seats[a.seat].deliveries.append({"turn": g.state.turn + 1, "domain": a.domain, "points": points})
     emit(g, "investment", f"{name(a.seat)} invests {money(a.amount)} in {a.domain} (+{points:g} next quarter)",
          [a.seat], False, domain=a.domain, amount=a.amount, points=points)
@@ -237,7 +254,7 @@ def buy_foreign(g: "Game", a: A.BuyForeign, dry: bool) -> None:
         return
     p = g.state.params
     external(g, a.seat, -a.amount, spending=True)
-    points = round(a.amount / 1000.0 * p["capability_per_bn"] * (1 + p["foreign_discount"]), 4)
+    points = round(capability_points(g, a.amount) * (1 + p["foreign_discount"]), 4)
     s = g.state.seats[a.seat]
     s.deliveries.append({"turn": g.state.turn + 2, "domain": a.domain, "points": points})
     hit = 12.0 if a.domain == "amd" and a.supplier == "russia" else 8.0
@@ -273,7 +290,7 @@ def posture(g: "Game", a: A.Posture, dry: bool) -> None:
     level = g.state.posture[a.base] + a.change
     site = g.scenario.site(a.base).name
     require(0 <= level <= 3, f"posture at {site} stays between 0 and 3")
-    cost = int(g.state.params["posture_cost"]) if a.change > 0 else 0
+    cost = posture_cost(g, a.change)
     can_pay(g, "washington", cost, f"reinforcing {site}")
     if dry:
         return

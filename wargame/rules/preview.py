@@ -16,6 +16,7 @@ from wargame.errors import IllegalAction
 from wargame.rules.common import name
 from wargame.rules.deals import DEAL_NAMES, activate, check_affordable, validate_deal
 from wargame.rules.deterrence import memo, seat_deterrence
+from wargame.rules.figures import capability_points
 from wargame.state import Proposal
 from wargame.types import CLAUSES, RESPONSES, SEATS, money
 
@@ -397,7 +398,7 @@ def _deliver_at_once(g: "Game", after: "Game", com: Any) -> None:
     t = com.terms
     st = after.state
     if com.kind == "arms_sale":
-        points = round(int(t["value"]) / 1000.0 * st.params["capability_per_bn"], 4)
+        points = round(capability_points(after, int(t["value"])), 4)
         cap = st.seats[t["buyer"]].capability
         cap[t["domain"]] = round(cap[t["domain"]] + points, 4)
     elif com.kind == "coproduction":
