@@ -29,6 +29,8 @@ STANDARD: dict[str, tuple[str, str, dict[str, Any]]] = {  # deal: (sender, recip
                                        "turns": 4}),
     "export_credit": ("ankara", "islamabad", {"provider": "ankara", "beneficiary": "islamabad", "limit": 1500,
                                               "rate": 3.0}),
+    "us_arms_sale": ("washington", "riyadh", {"seller": "washington", "buyer": "riyadh", "domain": "air",
+                                              "value": 1000, "turns": 4}),
     "coproduction": ("ankara", "riyadh", {"line": "baykar_uav", "partner": "riyadh", "share": 40}),
     "port_access": ("riyadh", "islamabad", {"host": "riyadh", "guest": "islamabad", "site": "jeddah", "fee": 50}),
     "premium": ("islamabad", "riyadh", {"buyer": "riyadh", "provider": "islamabad", "fee": 200}),
@@ -73,7 +75,7 @@ def test_the_purchase_range_is_what_investing_enforces() -> None:
         assert reason is not None and f"between {PURCHASE.low:g} and {PURCHASE.high:g}" in reason
 
 
-FLOWING = ["loan", "deposit", "grant", "arms_sale", "coproduction", "port_access", "premium"]
+FLOWING = ["loan", "deposit", "grant", "arms_sale", "us_arms_sale", "coproduction", "port_access", "premium"]
 
 
 @pytest.mark.parametrize("deal", FLOWING)

@@ -28,6 +28,11 @@ CREDIT_REPAY_PARTS = 8
 CREDIT_MIN_REPAY = 25
 """... and at least $25m (or all of it, if less is owed)."""
 
+PROCEEDS_OUTSIDE = frozenset({"washington"})
+"""Sellers whose arms-sale proceeds go to their industry, not to the seat's budget: US sales are
+paid to contractors and the FMS trust fund, not to the regional policy money the game tracks
+(judgement; with the proceeds in its budget Washington piled up money it had no use for)."""
+
 OBLIGED_TERM = {"loan": "borrower", "deposit": "borrower", "grant": "donor", "arms_sale": "seller",
                 "export_credit": "provider", "coproduction": "host", "port_access": "host",
                 "premium": "provider"}
@@ -131,6 +136,8 @@ def commitment_figures(g: "Game", com: "Commitment") -> CommitmentFigures:
         instalment, left = int(t["value"]) // turns, int(t["turns"]) - int(t.get("delivered", 0))
         if t.get("prepaid"):
             _pay(up, t["buyer"], t["seller"], int(t["value"]))
+        elif t["seller"] in PROCEEDS_OUTSIDE:  # the buyer pays; the proceeds leave the game
+            per[t["buyer"]] = instalment
         else:
             _pay(per, t["buyer"], t["seller"], instalment)
         value = int(t["value"]) * left / turns

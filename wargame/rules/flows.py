@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING
 
 from wargame.rules.common import INFLOW_RELIEF, clamp, emit, external, inflow, name, transfer
 from wargame.rules.deals import describe_deal, pay_grant
-from wargame.rules.figures import (arms_instalment, capability_points, credit_repayment, line_revenue, line_split,
-                                   loan_amortisation, quarter_interest)
+from wargame.rules.figures import (PROCEEDS_OUTSIDE, arms_instalment, capability_points, credit_repayment,
+                                   line_revenue, line_split, loan_amortisation, quarter_interest)
 from wargame.state import Commitment
 from wargame.types import SEATS, money
 
@@ -15,13 +15,6 @@ if TYPE_CHECKING:
 
 SANCTION_BITE = 0.85
 """Share of income a seat keeps under sanctions pressure."""
-
-PROCEEDS_OUTSIDE = frozenset({"washington"})
-"""Sellers whose arms-sale proceeds go to their industry, not to the seat's budget: US sales are
-paid to contractors and the FMS trust fund, not to the regional policy money the game tracks
-(judgement; with the proceeds in its budget Washington piled up money it had no use for)."""
-
-
 
 
 def sanctioned(g: "Game", seat: str) -> bool:
