@@ -37,6 +37,7 @@ from collections import Counter
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import numpy as np  # noqa: E402
 
@@ -295,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--scenario", default="pact-2026")
     parser.add_argument("--json", default=None, help="also write the figures as JSON here")
+    parser.add_argument("--no-accession", action="store_true", help="skip the accession comparison across variants")
     args = parser.parse_args(argv)
     arms = (["balanced"] + [f"{r}:{s}" for r in ("defect", "honour") for s in SEATS]
             + [f"closed:{c}" for c in CLOSED_ARMS] + ["style:cautious", "style:opportunist"])
@@ -324,6 +326,10 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump({"games": args.games, "param_games": args.param_games, "seed": args.seed,
                        "scenario": args.scenario, "wall_seconds": wall, "figures": out}, fh, indent=2)
+    if not args.no_accession:
+        print("\n== the accession question across scenario variants (bench/accession.py)")
+        import accession  # noqa: E402 (beside this file)
+        accession.main(["--games", str(min(args.games, 300)), "--workers", str(args.workers)])
     return 0
 
 

@@ -111,9 +111,9 @@ def test_a_view_rebuilt_as_a_game_gives_the_figures_the_seat_was_shown():
 
 
 def test_history_rows_after_a_quarter_do_not_move():
-    from view_support import play
+    from view_support import play_alike
     plain, secret = _pair(*ALLIANCE)
-    play(plain, 1), play(secret, 1)
+    play_alike(plain, secret, 1)
     rows = [seat_view(g, "washington").history for g in (plain, secret)]
     assert len(rows[0]) >= 2
     assert [r["seats"]["ankara"]["real"] for r in rows[0]] == [r["seats"]["ankara"]["real"] for r in rows[1]]

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from test_seat_view_leaks import ALLIANCE, _pair  # noqa: E402
-from view_support import play  # noqa: E402
+from view_support import play, play_alike  # noqa: E402
 
 from wargame.rules.seat_view import seat_view  # noqa: E402
 
@@ -31,7 +31,7 @@ def test_scoreboard_shows_the_viewers_estimates_and_says_so(qtbot):
 def test_indicators_history_is_the_viewers_own(qtbot):
     from ui.indicators_view import IndicatorsView
     plain, secret = _pair(*ALLIANCE)
-    play(plain, 1), play(secret, 1)
+    play_alike(plain, secret, 1)
     data = []
     for g in (plain, secret):
         view = IndicatorsView()

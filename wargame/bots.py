@@ -23,6 +23,7 @@ from wargame.actions import Action, make_terms
 from wargame.rules.game import Game
 from wargame.state import Proposal
 from wargame.rules.crisis import response_cost
+from wargame.rules.deterrence import provider_shares
 from wargame.rules.honour import honour_chance, honour_price
 from wargame.rules.preview import deal_value
 from wargame.types import DOMAINS, RESPONSES, SEAT_NAMES, SEATS, money
@@ -225,12 +226,20 @@ class Bot:
                 p = {"cautious": 0.05, "balanced": 0.12, "opportunist": 0.25}[self.style]
                 if g.state.seats["washington"].credibility < 60:
                     p += 0.1
+                if provider_shares(g, me).get("washington", 0.0) > 0.6:
+                    p += 0.08  # a portfolio that leans on Washington wants another pillar
                 if g.state.seats[t["candidate"]].credibility < 50:
                     p -= 0.15
+                if _entrapping(g, t["candidate"]):
+                    return (f"Riyadh will not take on {SEAT_NAMES[t['candidate']]}'s quarrels: its "
+                            "adversaries have just hit it hard")
                 if rnd.random() >= p:
                     return ("Riyadh wants the pact bilateral: a third member would dilute Saudi "
                             "control while Washington's guarantee holds")
                 return ""
+            if me == "islamabad" and _entrapping(g, t["candidate"]):
+                return (f"Islamabad will not share its umbrella with {SEAT_NAMES[t['candidate']]} "
+                        "while its quarrels are this hot")
             if me == "washington":
                 return "Washington wants Turkey anchored in NATO, not in a second alliance"
             return ""
@@ -430,6 +439,13 @@ def _islamabad(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
     yield from _shuffled(rnd, options, 1)
 
 
+def _entrapping(g: Game, candidate: str) -> bool:
+    """Whether the candidate's crises went badly lately (a damaging outcome in the last four
+    quarters): members then fear being drawn into its quarrels."""
+    return any(c.target == candidate and (c.ruling or c.outcome) == "damaging" and c.turn >= g.state.turn - 4
+               for c in g.state.crises)
+
+
 def _ankara(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
     me = bot.seat
     st = g.state
@@ -440,8 +456,11 @@ def _ankara(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
         return
     options: list[Action] = []
     smda = st.commitments.get("smda")
+    margin = s.standing - st.params["standing_floor"] - st.params.get("accession_standing_cost", 0.0)
     if (smda is not None and me not in smda.parties and (bot.style != "cautious" or s.standing > 50)
-            and st.turn % 2 == 1):  # Ankara tables accession every other quarter, not every one
+            and margin > 8 and st.turn % 2 == 1):
+        # Ankara tables accession every other quarter, and only while joining would leave its
+        # NATO standing well above the floor under which sanctions bite
         options.append(A.Propose(me, "accession", tuple(p for p in smda.parties), make_terms(pact="smda", candidate=me)))
     options += _ANKARA
     if smda is not None and me in smda.parties:

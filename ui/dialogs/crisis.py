@@ -16,6 +16,7 @@ from wargame.rules.crisis import response_cost
 from wargame.rules.game import Game
 from wargame.rules.honour import HonourPrice, honour_price
 from wargame.rules.odds import ResponseOdds, crisis_odds
+from wargame.rules.seat_view import information_game
 from wargame.types import RESPONSES, money
 
 EXPLAIN = {
@@ -30,9 +31,10 @@ OUTCOME_COLORS = {"deterred": "#1E7B34", "contained": "#9A6700", "damaging": "#B
 
 
 def response_odds(game: Game, seat: str) -> dict[str, ResponseOdds]:
-    """The engine's odds per response level for ``seat`` ({} if it is not called on to respond)."""
+    """The engine's odds per response level for ``seat`` ({} if it is not called on to respond),
+    computed on the seat's information: others' secret commitments do not move them."""
     try:
-        return {o.level: o for o in crisis_odds(game, seat)}
+        return {o.level: o for o in crisis_odds(information_game(game, seat), seat)}
     except ValueError:
         return {}
 

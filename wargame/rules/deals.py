@@ -292,6 +292,7 @@ def activate(g: "Game", prop: Proposal) -> Commitment | None:
         pact.parties.append(terms["candidate"])
         emit(g, "signed", f"{name(terms['candidate'])} joins {pact.name}: every member consented",
              parties, prop.public, commitment=pact.id, deal=deal)
+        accession_costs(g, pact, terms["candidate"])
         return pact
     if deal == "layer":
         pact = st.commitments[terms["pact"]]
@@ -479,3 +480,39 @@ def describe_deal(g: "Game", deal: str, terms: dict[str, Any], parties: list[str
     except (KeyError, TypeError, ValueError):
         pass
     return DEAL_NAMES.get(deal, deal)
+
+
+def accession_costs(g: "Game", pact: Commitment, candidate: str) -> None:
+    """What a wider pact costs (issue 14: accession is two-sided).
+
+    * The candidate's standing with Washington and NATO falls by ``accession_standing_cost``:
+      allies read a second alliance as a hedge against the first (Ankara's NATO score, and the
+      floor under which sanctions bite, §7).
+    * Every threat actor whose crises target a member of the wider pact reads it as aimed at
+      itself: its resolve rises by ``accession_reaction`` (a share), so the candidate's
+      adversaries become the members' and the members' adversaries harden (entrapment). The
+      members also owe responses in the candidate's crises, as in any pact.
+    * The premium Pakistan's nuclear ambiguity lends through the pact is shared among more
+      members when ``premium_shared`` is set (see :func:`wargame.rules.deterrence.premium`).
+
+    Scenarios older than these parameters keep their rules (each defaults to 0).
+    """
+    p = g.state.params
+    cost = float(p.get("accession_standing_cost", 0.0))
+    if cost:
+        s = g.state.seats[candidate]
+        s.standing = clamp(s.standing - cost)
+        emit(g, "standing", f"NATO allies question {name(candidate)}'s second alliance: standing -{cost:g}",
+             [candidate], True, seat=candidate, delta=-cost, commitment=pact.id)
+    reaction = float(p.get("accession_reaction", 0.0))
+    if not reaction:
+        return
+    members = set(pact.parties)
+    reacting = sorted({spec.actor for spec in g.scenario.crises if members & set(spec.targets)})
+    for actor_id in reacting:
+        actor = g.state.actors[actor_id]
+        actor["resolve"] = round(min(2.5, actor["resolve"] * (1 + reaction)), 4)
+    actor_names = {a.id: a.name for a in g.scenario.actors}
+    names = ", ".join(actor_names.get(a, a) for a in reacting)
+    emit(g, "reaction", f"{names} read the wider {pact.name} as aimed at them (resolve +{reaction:.0%})",
+         [], True, commitment=pact.id, actors=reacting, factor=reaction)

@@ -224,7 +224,10 @@ def _premium(g: "Game", seat: str) -> float:
             best = max(best, bought_premium(g))
         elif (com.kind == "pact" and seat in com.parties and "islamabad" in com.parties
                 and com.terms.get("nuclear_ambiguity")):
-            best = max(best, boost * PREMIUM_PACT)
+            # the ambiguity lent through a pact is shared: a third member dilutes it (issue 14)
+            others = max(1, len(com.parties) - 1)
+            share = 1.0 / others if g.state.params.get("premium_shared", 0.0) else 1.0
+            best = max(best, boost * PREMIUM_PACT * share)
     return best
 
 

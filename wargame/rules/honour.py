@@ -5,7 +5,8 @@ level short saves that money, but loses credibility (rules §10.5), which is a c
 seat's score, the factor by which every one of its commitments counts in others' deterrence,
 and what partners weigh before signing with it. What is at stake besides is the target's fate:
 the engine's odds (:func:`wargame.rules.odds.crisis_odds`) give the chance of a damaging outcome
-with and without the honoured response. :func:`honour_price` puts those figures side by side in
+with and without the honoured response, computed on the seat's own information (another seat's
+secret commitments never move it). :func:`honour_price` puts those figures side by side in
 score points, for the crisis dialog and for the computer players, which honour with a chance
 that rises with the net value (:func:`honour_chance`): so how often a seat honours is an
 outcome of prices, stakes and its own exposure, not a table.
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from wargame.rules import crisis as rules
 from wargame.rules.odds import crisis_odds
 from wargame.rules.scoring import SHARED_WEIGHT
+from wargame.rules.seat_view import information_game
 from wargame.types import RESPONSES
 
 if TYPE_CHECKING:
@@ -87,7 +89,9 @@ def honour_price(g: "Game", seat: str) -> HonourPrice | None:
     budget = max(1, g.state.seats[seat].budget)
     # money is dearer when the response would take much of what the seat holds now
     money_points = (MONEY_POINTS * cost / income if income else 0.0) * (1.0 + cost / budget)
-    odds = {o.level: o for o in crisis_odds(g, seat)}
+    # the odds as the seat can know them: its own information, never others' secrets
+    seen = information_game(g, seat)
+    odds = {o.level: o for o in crisis_odds(seen, seat)}
     dmg_h = odds[honour].chances.get("damaging", 0.0)
     dmg_s = odds[short].chances.get("damaging", 0.0)
     spec = rules.spec_for(g, crisis)
