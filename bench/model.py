@@ -262,7 +262,7 @@ def print_tables(results: dict[str, dict[int, Record]], params: list[str]) -> di
     out["usage"] = {}
     for k in kinds:
         row = [sum(r["usage"].get(k, 0) for r in results[a].values()) / max(1, len(results[a])) for a in styles]
-        mark = "   never" if not any(row) else ""
+        mark = ("   for people only (taking back one's own move)" if k == "undo" else "   never") if not any(row) else ""
         print(f"{k:<16}" + "".join(f"{v:>13.2f}" for v in row) + mark)
         out["usage"][k] = dict(zip(styles, row))
 

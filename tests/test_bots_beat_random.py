@@ -3,11 +3,10 @@ the same game with the seat played by the balanced bot scores higher than with t
 by a random legal player (the other three seats balanced in both)."""
 from __future__ import annotations
 
-import math
-import statistics
 
 import pytest
 
+from paired_support import paired_effect
 from wargame import load_scenario
 from wargame.bots import make_bots, play_bots
 from wargame.random_player import RandomPlayer
@@ -35,6 +34,5 @@ def test_the_balanced_bot_beats_random_legal_play(seat):
         rnd = Game(SCENARIO, seed)
         play_bots(rnd, {**make_bots(seed), seat: RandomPlayer(seat, seed)})
         diffs.append(bot.score(seat).total - rnd.score(seat).total)
-    mean = statistics.fmean(diffs)
-    half = 1.96 * statistics.stdev(diffs) / math.sqrt(len(diffs))
+    mean, half = paired_effect(diffs)
     assert mean - half > 0, (seat, mean, half)

@@ -9,10 +9,10 @@ about three obligations in four, as an outcome of prices rather than a table.
 from __future__ import annotations
 
 import math
-import statistics
 
 import pytest
 
+from paired_support import paired_effect
 from wargame import load_scenario
 from wargame.bots import make_bots, play_bots
 from wargame.par import measure_par
@@ -87,6 +87,5 @@ def test_always_defecting_loses_points_for_every_seat(seat):
         defect = Game(SCENARIO, seed)
         play_bots(defect, bots)
         diffs.append(defect.score(seat).total - base.score(seat).total)
-    mean = statistics.fmean(diffs)
-    half = 1.96 * statistics.stdev(diffs) / math.sqrt(len(diffs))
+    mean, half = paired_effect(diffs)
     assert mean + half < 0, (seat, mean, half)

@@ -53,6 +53,9 @@ VALUE_BAR = {"cautious": 0.0, "balanced": -0.5, "opportunist": -1.0}
 """The least :func:`wargame.rules.preview.deal_value` (score points) a deal must be worth to the
 seat for the bot to accept it: a cautious bot wants no loss, an opportunist risks a little."""
 
+PREMIUM_TRUST = {"cautious": 40.0, "balanced": 35.0, "opportunist": 30.0}
+"""The seller's credibility below which a bot stops paying for a deterrence premium."""
+
 DEAL_WORDS = {"port_access": "access request", "agreement": "agreement", "export_credit": "credit line"}
 
 
@@ -113,6 +116,9 @@ class Bot:
                 if why is None:
                     return action
                 reason = why
+            counter = self._counter(g, prop)
+            if counter is not None:
+                return counter
             return A.Reject(self.seat, prop.id, reason)
         s = g.state.seats[self.seat]
         if s.pc > 0:
@@ -127,6 +133,26 @@ class Bot:
                 if action is not None:
                     return action
         return A.EndPhase(self.seat)
+
+    def _counter(self, g: Game, prop: Proposal) -> Action | None:
+        """A counter-proposal the seat can live with, for a deal refused on its price or size
+        (a premium's fee, money lent, given or deposited, an arms sale's instalments); ``None``
+        when the deal is refused for what it is, or the changed deal would be refused too."""
+        me, t, s = self.seat, dict(prop.terms), g.state.seats[self.seat]
+        changed: dict[str, object] = {}
+        if prop.deal == "premium" and t.get("buyer") == me and int(t.get("fee", 0)) > 250:
+            changed = {"fee": 250}
+        elif prop.deal in ("loan", "deposit", "grant") and (t.get("lender") or t.get("donor")) == me:
+            room = (s.budget - int(self.reserve() / BOLD[self.style])) // 100 * 100
+            if 100 <= room < int(t.get("amount", 0)):
+                changed = {"amount": int(room)}
+        elif prop.deal == "arms_sale" and t.get("buyer") == me and int(t.get("turns", 0)) < 8:
+            if s.budget <= int(t["value"]) // int(t["turns"]) * 2:
+                changed = {"turns": min(8, int(t["turns"]) + 4)}
+        if not changed:
+            return None
+        action = A.Counter(me, prop.id, make_terms(**{**t, **changed}))
+        return action if g.check(action) is None else None
 
     def _room(self, g: Game) -> int:
         """What the seat may still spend before exceeding its style's share of income."""
@@ -399,6 +425,12 @@ def _riyadh(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
             yield A.ShowExercise(me, "smda")
         return
     first: list[Action] = []
+    for com in st.commitments.values():
+        # a premium is only worth its fee while the seller's word is: drop it when Islamabad's
+        # credibility has fallen far (credibility pays, issue 14)
+        if (com.kind == "premium" and com.status == "active" and com.terms.get("buyer") == me
+                and st.seats[com.terms.get("provider", "islamabad")].credibility < PREMIUM_TRUST[bot.style]):
+            first.append(A.Withdraw(me, com.id))
     loan = st.commitments.get("saudi_loan")
     if loan is not None and loan.status == "active":
         first.append(_CONVERT)
@@ -456,6 +488,10 @@ def _ankara(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
         return
     options: list[Action] = []
     smda = st.commitments.get("smda")
+    if (smda is not None and me in smda.parties and smda.status == "active"
+            and s.standing < st.params["standing_floor"] + 2 and bot.style != "opportunist"):
+        # the second alliance has cost too much standing: back to NATO before sanctions bite
+        yield A.Withdraw(me, "smda")
     margin = s.standing - st.params["standing_floor"] - st.params.get("accession_standing_cost", 0.0)
     if (smda is not None and me not in smda.parties and (bot.style != "cautious" or s.standing > 50)
             and margin > 8 and st.turn % 2 == 1):
@@ -488,6 +524,11 @@ def _washington(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
             yield A.Posture(me, "nsa_bahrain", -1)
         return
     first: list[Action] = []
+    for seat in ("ankara", "riyadh", "islamabad"):
+        # a purchase from Russia or China this quarter or last meets sanctions pressure (CAATSA, 2020)
+        if (not st.seats[seat].sanctioned and bot.style != "cautious"
+                and any(e.kind == "purchase" and seat in e.seats and e.turn >= st.turn - 1 for e in g.events[-400:])):
+            first.append(A.Sanction(me, seat))
     pending_accession = any(p.deal == "accession" and p.status == "open" for p in st.proposals.values())
     smda = st.commitments.get("smda")
     if pending_accession or (smda is not None and "ankara" in smda.parties):
