@@ -100,8 +100,12 @@ class Bot:
         self.style = style
 
     def _rng(self, g: Game) -> "BotRandom":
+        # seeded from what the seat knows: its own moves this phase, never the count of every
+        # action (which secret moves of other seats would shift: issue 10)
+        st = g.state
+        mine = sum(1 for d in st.phase_actions if d["seat"] == self.seat)
         return BotRandom(self.seed * 1_000_003 + SEATS.index(self.seat) * 7_919
-                         + g.state.action_count * 31 + g.state.turn)
+                         + (st.turn * 8 + PHASE_INDEX.get(st.phase, 7)) * 131 + mine * 31)
 
     def choose(self, g: Game) -> Action:
         """The bot's next action; the seat must be among ``g.acting_seats()``."""
@@ -295,7 +299,7 @@ class Bot:
         terms = dict(action.terms)
         st = g.state
         for p in st.proposals.values():
-            if p.deal != action.deal or p.terms != terms:
+            if p.deal != action.deal or p.terms != terms or not sees_proposal(p, self.seat):
                 continue
             if p.status == "open" or (p.sender == self.seat and p.turn >= st.turn - 1):
                 return False
@@ -303,9 +307,18 @@ class Bot:
         if key is None:
             return True
         for com in st.commitments.values():
-            if com.kind == action.deal and com.status == "active" and _deal_key(com.kind, com.terms) == key:
+            if (com.kind == action.deal and com.status == "active" and _deal_key(com.kind, com.terms) == key
+                    and (com.public or self.seat in com.parties)):
                 return False
         return True
+
+
+PHASE_INDEX = {"events": 0, "diplomacy": 1, "investment": 2, "crisis": 3, "assessment": 4}
+
+
+def sees_proposal(p: Proposal, seat: str) -> bool:
+    """Whether ``seat`` knows of proposal ``p``: a public one, or one it sent or was sent."""
+    return p.public or p.sender == seat or seat in p.to
 
 
 def _deal_key(deal: str, t: dict) -> tuple | None:
@@ -529,7 +542,8 @@ def _washington(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
         if (not st.seats[seat].sanctioned and bot.style != "cautious"
                 and any(e.kind == "purchase" and seat in e.seats and e.turn >= st.turn - 1 for e in g.events[-400:])):
             first.append(A.Sanction(me, seat))
-    pending_accession = any(p.deal == "accession" and p.status == "open" for p in st.proposals.values())
+    pending_accession = any(p.deal == "accession" and p.status == "open" and sees_proposal(p, me)
+                            for p in st.proposals.values())
     smda = st.commitments.get("smda")
     if pending_accession or (smda is not None and "ankara" in smda.parties):
         first.append(_PAUSE)
