@@ -2,6 +2,14 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, TypeVar
@@ -68,3 +76,54 @@ async def close_all(*clients: Any) -> None:
 def code(host: GameHost, role: str) -> str:
     """The join code of ``role`` on ``host``."""
     return host.room.codes.codes[role]
+
+
+class HostProcess:
+    """``wargame host ...`` in a subprocess, its output read line by line (with deadlines)."""
+
+    def __init__(self, *args: str, cwd: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+        self.proc = subprocess.Popen([sys.executable, "-m", "wargame", "host", *args], cwd=cwd, env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: "queue.Queue[str]" = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_line(self, start: str, limit: float = LIMIT, *, anywhere: bool = False) -> str:
+        """The next output line beginning with ``start`` (``anywhere``: holding it), failing
+        after ``limit`` seconds."""
+        deadline = time.monotonic() + limit
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"the host printed no line starting {start!r}: {self.seen}") from None
+            self.seen.append(line)
+            if (start in line) if anywhere else line.strip().startswith(start):
+                return line
+
+    def banner(self) -> tuple[str, dict[str, str]]:
+        """The address and the join codes (role -> code) the host printed."""
+        url = re.search(r"ws://\S+", self.wait_line("Clients join at")).group(0)  # type: ignore[union-attr]
+        self.wait_line("Join codes")
+        codes = {}
+        for role in ("ankara", "riyadh", "islamabad", "washington", "facilitator", "public"):
+            label = "Projector" if role == "public" else role.capitalize()
+            codes[role] = self.wait_line(label).split()[1]
+        return url, codes
+
+    def kill(self) -> None:
+        """SIGKILL, and wait for the process to be gone."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=LIMIT)
+
+    def stop(self) -> int:
+        """SIGTERM (as Ctrl-C would), and the exit status."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=LIMIT)

@@ -17,6 +17,8 @@ COMMAND_MODULES = (
     "wargame.commands.report",
     "wargame.commands.export",
     "wargame.commands.briefs",
+    "wargame.commands.host",
+    "wargame.commands.join",
 )
 """Modules that add the headless subcommands (each has ``register``)."""
 

@@ -131,6 +131,11 @@ class RemoteGame:
         """Whether the connection is open."""
         return self._reader is not None and not self._reader.done()
 
+    async def wait_closed(self) -> None:
+        """Wait until the connection is closed (by either side, or lost)."""
+        if self._reader is not None:
+            await asyncio.gather(self._reader, return_exceptions=True)
+
     async def act(self, action: Action | dict[str, Any], action_id: str | None = None,
                   timeout: float = DEFAULT_TIMEOUT) -> Result:
         """Send an action (``seat`` filled in with this client's role if left out) and wait for

@@ -128,6 +128,7 @@ class GameHost:
             return
         role = self.room.codes.role_for(hello.code)
         if role is None:
+            self.log(f"a wrong join code was tried from {ws.remote_address[0] if ws.remote_address else '?'}")
             await asyncio.sleep(WRONG_CODE_DELAY)
             await ws.send(Error(reason="this join code opens no seat of this game; check it with "
                                 "the facilitator", code="code").to_json())
