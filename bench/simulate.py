@@ -7,7 +7,9 @@ Prints, in one run:
 * the agent API: Layered Deterrence random games/s through the PettingZoo AEC environment with
   masked random actions;
 * the same for PettingZoo classic environments (``connect_four_v3``, ``tictactoe_v3``; they need
-  ``pygame``), and the ratios.
+  ``pygame``: ``pip install -e '.[bench]'``), and the ratios; the environments play in turns of a
+  quarter of a second so that the machine's load falls on them alike, and the last line gives
+  the agent API's steps/s against connect four's.
 
     .venv/bin/python bench/simulate.py                     # 300 games, 2 workers
     .venv/bin/python bench/simulate.py --games 1000 --workers 2 --seconds 5
@@ -27,27 +29,58 @@ from wargame.scenario import load_scenario  # noqa: E402
 from wargame.simulate import simulate  # noqa: E402
 
 
-def random_games_per_second(make_env: Callable[[], Any], seconds: float, max_games: int = 10_000) -> tuple[float, float]:
-    """Masked random games per second of an AEC environment, and mean steps per game."""
-    import numpy as np
-    rng = np.random.default_rng(0)
-    e = make_env()
-    games = steps = 0
-    start = time.perf_counter()
-    while games < max_games and (games == 0 or time.perf_counter() - start < seconds):
-        e.reset(seed=games)
-        for agent in e.agent_iter():
-            obs, _, terminated, truncated, _ = e.last()
-            if terminated or truncated:
-                action = None
-            else:
-                action = int(rng.choice(np.flatnonzero(obs["action_mask"])))
-            e.step(action)
-            steps += 1
-        games += 1
-    elapsed = time.perf_counter() - start
-    e.close()
-    return games / elapsed, steps / games
+class RandomPlay:
+    """Masked random games of one AEC environment, played in slices and timed as they go."""
+
+    def __init__(self, make_env: Callable[[], Any]) -> None:
+        import numpy as np
+        self._np = np
+        self.rng = np.random.default_rng(0)
+        self.env = make_env()
+        self.games = self.steps = 0
+        self.seconds = 0.0
+
+    def play(self, seconds: float) -> None:
+        """Whole games until ``seconds`` have passed (at least one)."""
+        np, e, rng = self._np, self.env, self.rng
+        start = time.perf_counter()
+        while True:
+            e.reset(seed=self.games)
+            for agent in e.agent_iter():
+                obs, _, terminated, truncated, _ = e.last()
+                if terminated or truncated:
+                    action = None
+                else:
+                    action = int(rng.choice(np.flatnonzero(obs["action_mask"])))
+                e.step(action)
+                self.steps += 1
+            self.games += 1
+            if time.perf_counter() - start >= seconds:
+                break
+        self.seconds += time.perf_counter() - start
+
+    @property
+    def games_per_second(self) -> float:
+        return self.games / self.seconds
+
+    @property
+    def steps_per_second(self) -> float:
+        return self.steps / self.seconds
+
+    @property
+    def steps_per_game(self) -> float:
+        return self.steps / self.games
+
+
+def interleaved(makers: dict[str, Callable[[], Any]], seconds: float, slice_seconds: float = 0.25) -> dict[str, RandomPlay]:
+    """Random play of every environment, in turns of ``slice_seconds`` each until every one has
+    played ``seconds``: the machine's load falls on all of them alike."""
+    plays = {name: RandomPlay(make) for name, make in makers.items()}
+    while any(p.seconds < seconds for p in plays.values()):
+        for p in plays.values():
+            if p.seconds < seconds:
+                p.play(slice_seconds)
+    return plays
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,20 +110,31 @@ def main(argv: list[str] | None = None) -> int:
           f"efficiency {steady / gps1 / args.workers:.0%}")
 
     from wargame.env import env as ld_env
-    ld, ld_steps = random_games_per_second(ld_env, args.seconds)
-    print("random play through the PettingZoo AEC API (masked random actions, 1 core):")
-    print(f"  layered_deterrence_v0 : {ld:9.2f} games/s ({ld_steps:.0f} agent steps/game, "
-          f"{ld * ld_steps:,.0f} steps/s)")
+    makers: dict[str, Callable[[], Any]] = {"layered_deterrence_v0": ld_env}
+    missing = {}
     for name in ("connect_four_v3", "tictactoe_v3"):
         try:
-            module = importlib.import_module(f"pettingzoo.classic.{name}")
+            makers[name] = importlib.import_module(f"pettingzoo.classic.{name}").env
         except ImportError as err:
-            print(f"  {name:<21} : unavailable ({err}; pip install 'pettingzoo[classic]')")
+            missing[name] = err
+    plays = interleaved(makers, args.seconds)
+    ld = plays["layered_deterrence_v0"]
+    print("random play through the PettingZoo AEC API (masked random actions, 1 core, interleaved):")
+    print(f"  layered_deterrence_v0 : {ld.games_per_second:9.2f} games/s ({ld.steps_per_game:.0f} agent steps/game, "
+          f"{ld.steps_per_second:,.0f} steps/s)")
+    for name, err in missing.items():
+        print(f"  {name:<21} : unavailable ({err}; pip install 'pettingzoo[classic]')")
+    for name, p in plays.items():
+        if name == "layered_deterrence_v0":
             continue
-        gps, steps = random_games_per_second(module.env, args.seconds)
-        print(f"  {name:<21} : {gps:9.2f} games/s ({steps:.0f} agent steps/game, {gps * steps:,.0f} steps/s); "
-              f"simulate (1 worker) is {gps1 / gps:.3f}x its games/s, the AEC env "
-              f"{ld / gps:.4f}x its games/s and {ld * ld_steps / (gps * steps):.3f}x its steps/s")
+        print(f"  {name:<21} : {p.games_per_second:9.2f} games/s ({p.steps_per_game:.0f} agent steps/game, "
+              f"{p.steps_per_second:,.0f} steps/s); simulate (1 worker) is {gps1 / p.games_per_second:.3f}x its "
+              f"games/s, the AEC env {ld.games_per_second / p.games_per_second:.4f}x its games/s and "
+              f"{ld.steps_per_second / p.steps_per_second:.3f}x its steps/s")
+    if "connect_four_v3" in plays:
+        c4 = plays["connect_four_v3"]
+        print(f"agent API steps/s {ld.steps_per_second:,.0f}, connect_four_v3 {c4.steps_per_second:,.0f} "
+              f"(same run, interleaved): ratio {ld.steps_per_second / c4.steps_per_second:.3f}x (aim: at least 1x)")
     return 0
 
 
