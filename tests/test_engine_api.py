@@ -9,7 +9,8 @@ from wargame import Game, IllegalAction, action_from_dict
 from wargame import actions as A
 from wargame.actions import make_terms
 from wargame.bots import make_bots, play_bots
-from wargame.state import digest, snapshot, state_from_dict, state_to_dict
+from wargame.digest import digest
+from wargame.state import snapshot, state_from_dict, state_to_dict
 from wargame.types import PHASES, SEATS
 
 from test_engine_helpers import new_game, scenario, sign

@@ -1,12 +1,11 @@
 """The game state: plain dataclasses holding only JSON-safe values.
 
-``state_to_dict`` / ``state_from_dict`` round-trip exactly; ``digest`` hashes the canonical
-JSON form, so two states have equal digests exactly when they are equal.
+``state_to_dict`` / ``state_from_dict`` round-trip exactly; :func:`wargame.digest.digest` hashes
+the state, so two states have equal digests exactly when they are equal.
 """
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import pickle
 from dataclasses import dataclass, field
@@ -121,6 +120,9 @@ class State:
     action_count: int = 0
     event_count: int = 0
     """Length of the game's event log (so a note's event index is checked from the state alone)."""
+    digest_memo: Any = field(default=None, compare=False, repr=False)
+    """What :func:`wargame.digest.digest` last worked out on this state: not part of the state
+    (equality, the dict form and clones' comparisons ignore it)."""
 
 
 def _copy(value: Any) -> Any:
@@ -212,8 +214,9 @@ def _crises_list(state: State, reuse: list[dict[str, Any]] | None) -> list[dict[
     return out
 
 
-TERMINAL = frozenset(("expired", "broken", "suspended"))
-"""Statuses a commitment never leaves: the rules do not change such a commitment again."""
+TERMINAL = frozenset(("expired", "broken"))
+"""Statuses a commitment never leaves: the rules do not change such a commitment again.
+(``suspended`` is not one: a suspended fee-based commitment resumes when its payer can pay.)"""
 
 
 def _commitments_dict(state: State, reuse: dict[str, Any] | None) -> dict[str, Any]:
@@ -282,9 +285,11 @@ def _crisis(d: dict[str, Any] | None) -> Crisis | None:
     return None if d is None else Crisis(**d)
 
 
-def state_from_dict(data: dict[str, Any]) -> State:
-    """Rebuild a state from :func:`state_to_dict`'s output (which it does not alias)."""
-    data = _copy(data)
+def state_from_dict(data: dict[str, Any], copy: bool = True) -> State:
+    """Rebuild a state from :func:`state_to_dict`'s output (which it does not alias, unless
+    ``copy=False``: for a dict nothing else holds, such as one just parsed from JSON)."""
+    if copy:
+        data = _copy(data)
     return State(
         turn=data["turn"], phase=data["phase"], rng=data["rng"], counter=data["counter"],
         over=data["over"],
@@ -308,51 +313,12 @@ def canonical_json(data: Any) -> str:
     deterministic (same scenario, seed and actions give the same order) and survives clone and
     the dict round trip.
     """
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _ENCODE(data)
 
 
-_ROW_HASHES: dict[int, tuple[dict[str, Any], bytes]] = {}
-_ROW_CACHE_LIMIT = 20_000
-
-
-def _row_hash(row: dict[str, Any]) -> bytes:
-    """SHA-256 of one history row's JSON, cached: rows are never edited once appended."""
-    hit = _ROW_HASHES.get(id(row))
-    if hit is not None and hit[0] is row:
-        return hit[1]
-    value = hashlib.sha256(canonical_json(row).encode("utf-8")).digest()
-    if len(_ROW_HASHES) >= _ROW_CACHE_LIMIT:
-        _ROW_HASHES.clear()
-    _ROW_HASHES[id(row)] = (row, value)
-    return value
-
-
-def digest(state: State) -> str:
-    """SHA-256 of the state (order included), as 64 hex digits.
-
-    The state without its history is hashed as JSON; the history (which only grows, and
-    whose rows are never edited in place) enters as the hash of its rows' hashes, so a long
-    game's digest does not re-serialise every past quarter. It is still a pure function of
-    the state: equal states give equal digests and any change gives another.
-    """
-    # the snapshot is never mutated once taken, so it is serialised without a copy
-    body = canonical_json(_state_dict(state, False, False))
-    return _combine(body, [_row_hash(r) for r in state.history])
-
-
-def dict_digest(data: dict[str, Any]) -> str:
-    """The digest of a state given in its dict form (as stored in a save's snapshot):
-    equal to :func:`digest` of the state it describes."""
-    body = canonical_json({**data, "history": None})
-    history = data.get("history") or []
-    return _combine(body, [hashlib.sha256(canonical_json(r).encode("utf-8")).digest() for r in history])
-
-
-def _combine(body: str, row_hashes: list[bytes]) -> str:
-    """The digest from the state's JSON without history and its history rows' hashes
-    (one definition, so :func:`digest` and :func:`dict_digest` cannot drift apart)."""
-    rows = hashlib.sha256(b"".join(row_hashes)).hexdigest()
-    return hashlib.sha256(f"{body}|history:{len(row_hashes)}:{rows}".encode("utf-8")).hexdigest()
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
+"""``json.dumps`` with these options, without building an encoder at each call (the digest
+hashes many small values)."""
 
 
 def clone_state(state: State) -> State:
@@ -360,14 +326,17 @@ def clone_state(state: State) -> State:
 
     The history rows and the phase snapshot are shared, not copied: the rules never change
     either in place (a row is appended once per quarter; a snapshot is replaced, never edited),
-    and copying them was most of the cost of a clone late in a game.
+    and copying them was most of the cost of a clone late in a game. The copy gets what the
+    digest had worked out on the original, so its first digest is as cheap as the original's.
     """
-    history, base = state.history, state.phase_base
-    state.history, state.phase_base = [], None
+    history, base, memo = state.history, state.phase_base, state.digest_memo
+    state.history, state.phase_base, state.digest_memo = [], None, None
     try:
         other: State = pickle.loads(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
     finally:
-        state.history, state.phase_base = history, base
+        state.history, state.phase_base, state.digest_memo = history, base, memo
     other.history = list(history)
     other.phase_base = base
+    if memo is not None:
+        other.digest_memo = memo.copy(other)
     return other

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from wargame import actions as A
 from wargame import rng
@@ -15,9 +15,8 @@ from wargame.rules.common import emit, name, require
 from wargame.rules.deterrence import memo
 from wargame.rules.scoring import Score, score
 from wargame.scenario import ActorSpec, Scenario, load_scenario, parse_scenario
-from wargame.state import (
-    Commitment, SeatState, State, clone_state, digest, state_from_dict, state_to_dict,
-)
+from wargame.digest import digest, inherit_memo
+from wargame.state import Commitment, SeatState, State, clone_state, state_from_dict, state_to_dict
 from wargame.types import FACILITATOR, PHASE_NAMES, SEATS, quarter_name
 
 
@@ -72,8 +71,10 @@ class Game:
     def __init__(self, scenario: Scenario | str, seed: int = 0, *, _state: State | None = None) -> None:
         self.scenario: Scenario = load_scenario(scenario) if isinstance(scenario, str) else scenario
         self.seed = seed
-        self.actions: list[Action] = []
-        self.events: list[Event] = []
+        self._actions: list[Action] = []
+        self._events: list[Event] = []
+        self._earlier: Callable[[], tuple[list[Action], list[Event]]] | None = None
+        self._earlier_count = 0
         self._pending: list[Event] = []
         self._actors = {a.id: a for a in self.scenario.actors}
         self._memo: dict[Any, Any] | None = None
@@ -87,11 +88,68 @@ class Game:
             return
         self.state = initial_state(self.scenario, seed)
         phases.enter(self, "events")
-        self.events.extend(self._pending)
+        self._events.extend(self._pending)
         self._pending = []
-        self.state.event_count = len(self.events)
+        self.state.event_count = len(self._events)
         if not self.state.history:
             self.state.history.insert(0, {"turn": 0, "quarter": "start", **phases.indicators(self), "crisis": None})
+
+    # ----------------------------------------------------------------- the log
+    @property
+    def actions(self) -> list[Action]:
+        """The actions applied so far, in order."""
+        if self._earlier is not None:
+            self._read_earlier()
+        return self._actions
+
+    @actions.setter
+    def actions(self, value: list[Action]) -> None:
+        if self._earlier is not None:
+            self._read_earlier()
+        self._actions = value
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event so far, in order (the start's first)."""
+        if self._earlier is not None:
+            self._read_earlier()
+        return self._events
+
+    @events.setter
+    def events(self, value: list[Event]) -> None:
+        if self._earlier is not None:
+            self._read_earlier()
+        self._events = value
+
+    def defer_log(self, count: int, earlier: Callable[[], tuple[list[Action], list[Event]]]) -> None:
+        """Replace the logs by ``count`` actions that ``earlier()`` returns with their events,
+        read only when :attr:`actions` or :attr:`events` is first used (a long saved game
+        opens without parsing its whole log). ``earlier`` may return the same lists each time:
+        they are not changed. Applying actions meanwhile does not read them."""
+        self._actions, self._events = [], []
+        self._earlier, self._earlier_count = earlier, count
+
+    def log_length(self) -> int:
+        """``len(self.actions)``, without reading a deferred log."""
+        return self._earlier_count + len(self._actions) if self._earlier is not None else len(self._actions)
+
+    def last_action(self) -> Action | None:
+        """The last action applied (``None`` before the first), without reading a deferred log."""
+        if self._actions:
+            return self._actions[-1]
+        return self.actions[-1] if self.log_length() else None
+
+    def _read_earlier(self) -> None:
+        earlier, self._earlier = self._earlier, None
+        assert earlier is not None
+        actions, events = earlier()
+        self._actions = actions + self._actions
+        self._events = events + self._events
+
+    def _copy_log(self, other: "Game") -> None:
+        """Give ``other`` this game's logs (a deferred part stays deferred, shared)."""
+        other._actions, other._events = list(self._actions), list(self._events)
+        other._earlier, other._earlier_count = self._earlier, self._earlier_count
 
     # ----------------------------------------------------------------- basic facts
     @property
@@ -154,8 +212,8 @@ class Game:
         phases.maybe_advance(self)
         produced = self._pending
         self._pending = []
-        self.actions.append(action)
-        self.events.extend(produced)
+        self._actions.append(action)
+        self._events.extend(produced)
         self.state.event_count += len(produced)
         changes = changes_between(before, Snapshot(self.state)) if before is not None else everything(self.state)
         return ApplyResult(produced, changes)
@@ -258,8 +316,7 @@ class Game:
     def clone(self) -> "Game":
         """An independent copy (same scenario object, copied state and logs)."""
         other = Game(self.scenario, self.seed, _state=clone_state(self.state))
-        other.actions = list(self.actions)
-        other.events = list(self.events)
+        self._copy_log(other)
         return other
 
     def to_dict(self) -> dict[str, Any]:
@@ -268,13 +325,15 @@ class Game:
                 "state": state_to_dict(self.state)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], scenario: Scenario | None = None) -> "Game":
-        """Rebuild from :meth:`to_dict` (pass ``scenario`` to skip re-validating it)."""
+    def from_dict(cls, data: dict[str, Any], scenario: Scenario | None = None, *, copy: bool = True) -> "Game":
+        """Rebuild from :meth:`to_dict` (pass ``scenario`` to skip re-validating it; ``copy=False``
+        takes the state dict as it is, for one nothing else holds)."""
         sc = scenario if scenario is not None else parse_scenario(data["scenario"], "<saved scenario>")
-        return cls(sc, data["seed"], _state=state_from_dict(data["state"]))
+        return cls(sc, data["seed"], _state=state_from_dict(data["state"], copy))
 
     def digest(self) -> str:
-        """Hash of the state: equal exactly when the states are equal."""
+        """Hash of the state: equal exactly when the states are equal (scheme 2 of
+        :mod:`wargame.digest`; its cost per action does not grow with the game)."""
         return digest(self.state)
 
     @classmethod
@@ -322,7 +381,7 @@ def _undo(g: Game, a: A.Undo, dry: bool) -> None:
     trial_state = state_from_dict(st.phase_base)
     trial_state.history = st.history
     trial = Game(g.scenario, g.seed, _state=trial_state)
-    trial.events = list(g.events)
+    g._copy_log(trial)
     seen: list[Event] = []
     for i, data in enumerate(remaining):
         if i == index:  # ids are never given twice: the later actions keep the ids they had
@@ -345,6 +404,7 @@ def _undo(g: Game, a: A.Undo, dry: bool) -> None:
     g.state.action_count = count
     g.state.event_count = events
     g.state.counter = max(g.state.counter, st.counter)
+    inherit_memo(g.state, st)  # the digest's work on the phase snapshot still holds
     # the take-back is told to whoever was told of the action
     public = any(e.public for e in seen)
     seats = sorted({a.seat, *(s for e in seen for s in e.seats)}, key=SEATS.index)

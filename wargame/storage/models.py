@@ -12,7 +12,8 @@ Tables
                       entry *i* >= 1 is the *i*-th action (``action.to_dict()`` JSON), the events
                       it produced (JSON list of ``event.to_dict()``), the turn and phase after it
                       (and whether the game is over then),
-                      the state digest after it (``Game.digest()``) and when it was written.
+                      the state digest after it (``Game.digest()``, by the scheme ``game_meta``
+                      records: see ``schemes``) and when it was written.
   ``snapshots``       the state (``Game.to_dict()["state"]``) at the start of each turn (and at
                       the end of the game), as zlib-compressed canonical JSON *without* the
                       per-quarter history, which is append-only and kept once in ``history``;
@@ -23,7 +24,9 @@ Tables
   ``bookmarks``       named points in the log (new in format 2; see ``migrations``).
   ``game_meta``       a game's settings that travel with the save (new in format 3): the
                       facilitator PIN's salted hash and its failed-attempt record, the computer
-                      seats' difficulty levels. Keys and JSON text values.
+                      seats' difficulty levels, the digest scheme of the log (``digest_scheme``,
+                      see ``schemes``; absent in saves from before it: scheme 1). Keys and JSON
+                      text values.
 
 JSON is stored as text (not JSONB) so the bytes read back are the bytes written.
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import threading
 import zlib
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from wargame import __version__
@@ -28,11 +29,12 @@ from wargame.errors import IllegalAction, ScenarioError
 from wargame.events import Event
 from wargame.rules.game import Game
 from wargame.scenario import Scenario, parse_scenario
-from wargame.state import dict_digest
+from wargame.digest import adopt_memo, dict_digest, dict_digest_memo, history_chain, state_digest
 from wargame.storage.backend import Store, damaged, display_url, open_url, split_target
 from wargame.storage.errors import SaveError
 from wargame.storage.models import (BookmarkRow, EntryRow, GameRow, HistoryRow, MetaRow, NoteRow, SeatRow,
                                      SnapshotRow)
+from wargame.storage import schemes
 from wargame.storage.notes import NotesMixin
 from wargame.storage.rows import (
     T_ENTRY, T_HIST, T_SNAP, aware, check_seats, dumps, entry_row, history_rows, now, seats_text,
@@ -99,9 +101,10 @@ class GameRecord(NotesMixin):
             branch_index = None
             game = Game(scenario, seed)
             content = {
-                "entries": [entry_row(0, 0, game, None, game.events)],
+                "entries": [entry_row(0, 0, game, None, game.events, game.digest())],
                 "snapshots": [snapshot_row(0, 0, game)],
                 "history": history_rows(0, game.state.history, 0), "notes": [], "bookmarks": [],
+                "meta": [{"key": schemes.KEY, "value": schemes.text(schemes.new_game())}],
             }
         meta = {
             "title": title, "scenario_id": scenario.meta.id, "scenario_title": scenario.meta.title,
@@ -213,6 +216,8 @@ class GameRecord(NotesMixin):
                 .where(SnapshotRow.game_id == self._game_id).order_by(SnapshotRow.idx))]
             self._history_len = s.execute(select(func.count()).select_from(HistoryRow)
                                           .where(HistoryRow.game_id == self._game_id)).scalar_one()
+            row = s.get(MetaRow, (self._game_id, schemes.KEY))
+            self._schemes = schemes.parse(self.where, None if row is None else row.value)
 
     def _last_entry(self, conn: Any) -> Any:
         """``(idx, turn, over, at)`` of the last log entry (``None`` if the log is empty); ``conn``
@@ -346,6 +351,10 @@ class GameRecord(NotesMixin):
                          .values(name=name))
         self._seats = [replace(s, name=name) if s.seat == seat else s for s in self._seats]
 
+    def scheme_at(self, index: int) -> int:
+        """The digest scheme (:mod:`wargame.digest`) log entry ``index`` was written with."""
+        return schemes.scheme_at(self._schemes, index)
+
     # ------------------------------------------------------------------ the log
     def action_count(self) -> int:
         """How many actions the log holds."""
@@ -358,16 +367,42 @@ class GameRecord(NotesMixin):
 
     def _read_entries(self, lo: int, hi: int | None = None) -> list[LogEntry]:
         """Parse the log entries ``lo..hi`` (to the end if ``hi`` is None) from the database."""
+        rows = self._raw_entries(lo, hi)
+        with _gc_paused():
+            return self._parse_entries(lo, hi, rows)
+
+    def _raw_entries(self, lo: int, hi: int | None) -> list[Any]:
+        """The stored log entries ``lo..hi`` as they are (text, not parsed)."""
         cond = [T_ENTRY.c.game_id == self._game_id, T_ENTRY.c.idx >= lo]
         if hi is not None:
             cond.append(T_ENTRY.c.idx <= hi)
         with self._store.tx() as conn:
-            rows = conn.execute(
+            return list(conn.execute(
                 select(T_ENTRY.c.idx, T_ENTRY.c.turn, T_ENTRY.c.phase, T_ENTRY.c.action,
                        T_ENTRY.c.events, T_ENTRY.c.digest, T_ENTRY.c.at)
-                .where(*cond).order_by(T_ENTRY.c.idx)).all()
-        with _gc_paused():
-            return self._parse_entries(lo, hi, rows)
+                .where(*cond).order_by(T_ENTRY.c.idx)).all())
+
+    def _log_reader(self, index: int) -> Any:
+        """A function returning the actions and events of entries ``0..index``, read and parsed
+        at its first call: through this record if it is still open and used from the thread
+        that made the function, else through a read-only opening of the save of its own (so it
+        works after the record is closed, or from another thread). Raises :class:`SaveError`
+        if the save can no longer be read or its log does not parse."""
+        thread = threading.get_ident()
+        target = self._store.path if self._store.path is not None else self._store.url
+        parsed: list[tuple[list[Action], list[Event]]] = []
+
+        def earlier() -> tuple[list[Action], list[Event]]:
+            if not parsed:
+                if self._store.conn is not None and threading.get_ident() == thread:
+                    entries = self._read_entries(0, index)
+                else:
+                    with GameRecord.open(target, self._game_id, readonly=True) as other:
+                        entries = other._read_entries(0, index)
+                parsed.append(([e.action for e in entries[1:]],  # type: ignore[misc]
+                               [ev for e in entries for ev in e.events]))
+            return parsed[0]
+        return earlier
 
     def _parse_entries(self, lo: int, hi: int | None, rows: list[Any]) -> list[LogEntry]:
         out: list[LogEntry] = []
@@ -414,10 +449,11 @@ class GameRecord(NotesMixin):
         """
         self._writable()
         index = self._count + 1
-        if len(game.actions) != index or game.actions[-1] != action:
-            raise SaveError(self.where, f"the game has {len(game.actions)} actions but the save holds "
+        if game.log_length() != index or game.last_action() != action:
+            raise SaveError(self.where, f"the game has {game.log_length()} actions but the save holds "
                             f"{self._count}", "append each action once, right after game.apply")
-        row = entry_row(self._game_id, index, game, action, events)
+        row = entry_row(self._game_id, index, game, action, events, game.digest())
+        switch = schemes.continued(self._schemes, index)
         history = game.state.history
         if len(history) < self._history_len:
             raise SaveError(self.where, "the game's history shrank, which the save format does not allow",
@@ -429,11 +465,17 @@ class GameRecord(NotesMixin):
         store = self._store
         with store.tx("saved") as conn:
             store.insert(conn, T_ENTRY, row)
+            if switch is not None:  # an older save goes on with the current digest scheme
+                conn.execute(delete(MetaRow).where(MetaRow.game_id == self._game_id, MetaRow.key == schemes.KEY))
+                store.insert(conn, MetaRow.__table__, {"game_id": self._game_id, "key": schemes.KEY,
+                                                       "value": schemes.text(switch)})
             if new_history:
                 store.insert(conn, T_HIST, new_history)
             if snapshot is not None:
                 store.insert(conn, T_SNAP, snapshot)
         self._count, self._last_turn, self._last_over, self._last_at = index, game.turn, game.over, row["at"]
+        if switch is not None:
+            self._schemes = switch
         if new_history:
             self._history_len = len(history)
             if len(self._history_raw) == new_history[0]["pos"]:
@@ -480,15 +522,27 @@ class GameRecord(NotesMixin):
         (a state field added since the save was written changes ``Game.digest()``).
         """
         state = self._snapshot_state(index, history_len)
+        memo = None
         if check:
-            found = dict_digest(state)
+            scheme = self.scheme_at(index)
+            try:
+                if scheme == 2:  # the digest's work is kept for the rebuilt state's next digest
+                    found, memo = dict_digest_memo(state, history_chain(self._history(history_len)))
+                else:
+                    found = dict_digest(state, scheme)
+            except (KeyError, TypeError, AttributeError, ValueError) as err:
+                raise damaged(self.where, f"the snapshot after action #{index} is not a state "
+                              f"({type(err).__name__}: {err})") from None
             if found != self._slice(index, index)[0].digest:
                 raise damaged(self.where, f"the snapshot after action #{index} does not match its digest")
         try:
-            return Game.from_dict({"seed": self.seed, "state": state}, scenario=self.scenario)
+            game = Game.from_dict({"seed": self.seed, "state": state}, scenario=self.scenario, copy=False)
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             raise damaged(self.where, f"the snapshot after action #{index} is not a state this "
                           f"version can read ({type(err).__name__}: {err})") from None
+        if memo is not None:
+            adopt_memo(game.state, memo)
+        return game
 
     def _replay(self, game: Game, entries: list[LogEntry]) -> None:
         for e in entries:
@@ -500,14 +554,18 @@ class GameRecord(NotesMixin):
                                 f"is refused by this version of the rules: {err.reason}",
                                 f"the game was saved by Layered Deterrence {self.app_version}; {VERIFY_ADVICE}") from None
 
-    def game_at(self, index: int, *, check: bool = False, logs: bool = True) -> Game:
+    def game_at(self, index: int, *, check: bool = False, logs: bool = True, defer: bool = False,
+                strict: bool = False) -> Game:
         """The game after ``index`` actions (0 = the start).
 
         Starts from the nearest snapshot at or before ``index`` and replays forward. With
         ``check``, the state must match the digest the save holds for that point. With
         ``logs`` (the default) ``game.actions`` and ``game.events`` hold the whole log up to
         there; ``logs=False`` leaves them empty and reads only what the state needs (fast on
-        long games: for looking, not for playing on).
+        long games: for looking, not for playing on). With ``defer`` the log is read now but
+        parsed when ``game.actions`` or ``game.events`` is first used (:meth:`Game.defer_log`;
+        a damaged entry then raises :class:`SaveError` there). A damaged snapshot is passed over
+        (the game replayed from an earlier one) unless ``strict``: then it raises.
         """
         count = self.action_count()
         if not 0 <= index <= count:
@@ -521,16 +579,20 @@ class GameRecord(NotesMixin):
                 game = self._rebuild(*snap, check=check)
                 start, exact = snap[0], snap[0] == index
             except SaveError:
+                if strict:
+                    raise
                 game = None  # a damaged snapshot: replay from the start instead
         if game is None:
             game = Game(self.scenario, self.seed)
         tail = self._slice(start, index)
         self._replay(game, tail[1:])
-        if check and not exact and game.digest() != tail[-1].digest:
+        if check and not exact and self._digest_of(game, index) != tail[-1].digest:
             raise SaveError(self.where, f"the game replayed to action #{index} does not match the "
                             "state the save recorded", f"the rules may have changed since Layered "
                             f"Deterrence {self.app_version} saved it, or the file was edited; {VERIFY_ADVICE}")
-        if logs:
+        if logs and defer and len(self._cache) <= index:
+            game.defer_log(index, self._log_reader(index))
+        elif logs:
             entries = self._entries()
             game.actions = [e.action for e in entries[1:index + 1]]  # type: ignore[misc]
             game.events = [ev for e in entries[:index + 1] for ev in e.events]
@@ -538,9 +600,31 @@ class GameRecord(NotesMixin):
             game.actions, game.events = [], []
         return game
 
-    def load(self, *, check: bool = True) -> Game:
-        """The game at the end of the log, logs filled (checked against the saved digest)."""
-        return self.game_at(self.action_count(), check=check)
+    def load(self, *, check: bool = True, defer: bool = False, strict: bool = False) -> Game:
+        """The game at the end of the log, logs filled (checked against the saved digest: the
+        snapshot it starts from against the digest logged there, the state after the actions
+        replayed since against the last one). ``defer``, ``strict``: see :meth:`game_at`."""
+        return self.game_at(self.action_count(), check=check, defer=defer, strict=strict)
+
+    def _digest_of(self, game: Game, index: int) -> str:
+        """The digest of ``game`` by the scheme of entry ``index`` (a state that cannot be
+        hashed, e.g. holding NaN from an edited scenario, is damage)."""
+        try:
+            return state_digest(game.state, self.scheme_at(index))
+        except (ValueError, TypeError, OverflowError) as err:
+            raise damaged(self.where, f"the game at action #{index} cannot be hashed ({err})") from None
+
+    def check_start(self) -> None:
+        """Raise :class:`SaveError` unless the scenario and seed the save holds still give the
+        start it logged (a cheap guard against an edited scenario or changed opening rules)."""
+        try:
+            start = Game(self.scenario, self.seed)
+        except (ValueError, TypeError, KeyError, ArithmeticError) as err:
+            raise damaged(self.where, f"its scenario does not start a game ({err})") from None
+        if self._digest_of(start, 0) != self._slice(0, 0)[0].digest:
+            raise SaveError(self.where, "does not start as it recorded: its scenario and seed now give "
+                            "another first quarter", f"the rules may have changed since Layered Deterrence "
+                            f"{self.app_version} saved it, or the file was edited; {VERIFY_ADVICE}")
 
     def index_of_turn(self, turn: int) -> int:
         """The log index at the start of ``turn``'s diplomacy phase (the end if beyond)."""

@@ -39,8 +39,8 @@ class Session:
     """
 
     def __init__(self, record: GameRecord, game: Game) -> None:
-        if len(game.actions) != record.action_count():
-            raise SaveError(record.where, f"the game has {len(game.actions)} actions but the save holds "
+        if game.log_length() != record.action_count():
+            raise SaveError(record.where, f"the game has {game.log_length()} actions but the save holds "
                             f"{record.action_count()}", "use Session.resume to continue a saved game")
         self.record = record
         self.game = game
@@ -63,16 +63,28 @@ class Session:
             raise
 
     @classmethod
-    def resume(cls, target: str | Path, game_id: int | None = None, *, check: bool = True) -> "Session":
+    def resume(cls, target: str | Path, game_id: int | None = None, *, check: bool = True,
+               verify: bool = False, defer: bool = False) -> "Session":
         """Open a saved game to continue playing it.
 
         The game's play lock is taken first (a save file is not even opened for writing while
         it is played elsewhere: ``SaveInUse``, the file left as it was).
 
-        With ``check`` (the default) the whole save must verify (every action recomputed to the
-        digests it recorded, :meth:`GameRecord.verify`) before anything is appended to it; a
-        damaged or edited save, or one saved under other rules, raises :class:`SaveError` and
-        is left as it was (pass ``check=False`` to continue it anyway under the current rules).
+        With ``check`` (the default) the game must match what the save recorded where it is
+        read from: the scenario and seed give the logged start, the snapshot at the start of
+        the last turn hashes to the digest logged there, and the actions since replay to the
+        last digest. A save that does not (edited there, damaged, or saved under rules that
+        changed those actions) raises
+        :class:`SaveError` and is left as it was; ``check=False`` continues it anyway under
+        the current rules. This reads the last snapshot and the tail of the log, not the whole
+        chain. With ``verify`` every action is first recomputed from the scenario and the seed
+        to the digests it recorded (:meth:`GameRecord.verify`, as ``wargame replay FILE
+        --verify`` does), and a save that diverges anywhere is refused.
+
+        The whole log (``game.actions``, ``game.events``) is parsed here, so a log entry that
+        does not parse is refused now. With ``defer`` it is parsed when first used (and a
+        damaged entry raises :class:`SaveError` there): for a program that plays on without
+        reading the log, a long game then opens in the time of its last snapshot and tail.
         """
         path, _url = split_target(target)
         lock = lock_for_play(path) if path is not None else None
@@ -84,9 +96,11 @@ class Session:
             raise
         try:
             _hold_lock(record, lock)
-            if check:
+            if verify:
                 refuse_unverified(record)
-            return cls(record, record.load(check=check))
+            elif check:
+                record.check_start()
+            return cls(record, record.load(check=check, defer=defer, strict=check))
         except BaseException:
             record.close()
             raise
@@ -116,7 +130,7 @@ class Session:
         with self._store.tx() as conn:
             last = conn.execute(select(func.max(T_ENTRY.c.idx))
                                 .where(T_ENTRY.c.game_id == self.record.game_id)).scalar()
-        stored, ours = (last if last is not None else -1), len(self.game.actions)
+        stored, ours = (last if last is not None else -1), self.game.log_length()
         if stored == ours:
             return
         move = f"{SEAT_NAMES.get(action.seat, action.seat)}'s move ({action.label.lower()})" \

@@ -2,7 +2,8 @@
 
 Checks, in order: the database's own integrity (SQLite ``quick_check``), that the stored
 scenario still validates, then for every log entry that the action parses, that the rules
-accept it, that the state digest after it and the events it produced are the ones stored;
+accept it, that the state digest after it (by the scheme the entry was written with, see
+:mod:`wargame.storage.schemes`) and the events it produced are the ones stored;
 finally that every snapshot and the history rows rebuild to the recorded states. The first
 divergence is reported as ``(index, expected, found)``: expected is what the save holds, found
 what the engine computes now.
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from wargame.actions import action_from_dict
+from wargame.digest import state_digest
 from wargame.errors import IllegalAction
 from wargame.rules.game import Game
 from wargame.storage.errors import SaveError
@@ -89,7 +91,7 @@ def verify_record(rec: "GameRecord") -> VerifyReport:
             except IllegalAction as err:
                 return _fail(rec, checked, idx, digest, f"refused: {err.reason}",
                              f"the rules refuse the stored action ({label} by {action.seat})")
-        found = game.digest()
+        found = state_digest(game.state, rec.scheme_at(idx))
         if found != digest:
             return _fail(rec, checked, idx, digest, found, f"the state after {label} differs from the saved digest")
         try:
@@ -119,7 +121,7 @@ def verify_record(rec: "GameRecord") -> VerifyReport:
         if idx >= len(digests):
             return _fail(rec, checked, None, "", "", f"a snapshot after action #{idx} lies beyond the log")
         try:
-            found = rec._rebuild(idx, history_len).digest()
+            found = state_digest(rec._rebuild(idx, history_len).state, rec.scheme_at(idx))
         except SaveError as err:
             return _fail(rec, checked, idx, digests[idx], "unreadable snapshot", err.problem)
         if found != digests[idx]:
