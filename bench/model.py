@@ -16,7 +16,9 @@ It prints: win shares per seat (winner: the highest rating against its par, ties
 paired effect (95% CI) of always-defect and always-honour per seat and of each closed channel on
 every seat's score and on crisis outcomes, regressions over the balanced games' crises of the
 damaging outcome on the target's bluff gap (perceived − real when the crisis began) and
-credibility, and of each seat's final score on its final gap and credibility, and the
+credibility, and of each seat's final score on its final gap and credibility, the pace of the
+pact's integration (``bench/integration_pace.py``: its mean at quarters 4, 8 and 12, the habit
+reached, and what closing a channel does to it and to the pact's real deterrence), and the
 dead-mechanic table: how often each action kind and deal kind is taken in each style, and the
 paired effect of each parameter from 0.8x to 1.2x on the scores and on crisis outcomes.
 
@@ -40,6 +42,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import numpy as np  # noqa: E402
+
+import integration_pace  # noqa: E402 (beside this file)
 
 from wargame.rules.catalogue import ALL_KINDS  # noqa: E402
 from wargame.rules.crisis import LEVEL  # noqa: E402
@@ -101,7 +105,9 @@ def play_one(task: tuple[str, int]) -> tuple[str, int, Record]:
     g = Game(sc, seed)
     bots = _bots(arm, seed)
     at_start: dict[str, tuple[float, float]] = {}  # crisis id -> (gap, credibility) of its target
+    pace: dict[int, float] = {}
     while not g.over:
+        integration_pace.watch(g, pace)
         crisis = g.state.crisis
         if crisis is not None and crisis.id not in at_start:
             real, perceived = seat_deterrence(g, crisis.target)
@@ -122,7 +128,8 @@ def play_one(task: tuple[str, int]) -> tuple[str, int, Record]:
         final[s] = {"score": sc.total, "rating": sc.rating, "gap": perceived - real,
                     "cred": g.state.seats[s].credibility}
     usage = Counter(action_key(a) if a.kind == "propose" else a.kind for a in g.actions)
-    return arm, seed, {"final": final, "crises": crises, "usage": dict(usage)}
+    return arm, seed, {"final": final, "crises": crises, "usage": dict(usage),
+                       "integration": integration_pace.finish(g, pace)}
 
 
 # --------------------------------------------------------------------------- statistics
@@ -166,6 +173,18 @@ def winners(rec: Record) -> dict[str, float]:
 def damaging_share(rec: Record) -> float:
     """Damaging crises per game."""
     return float(sum(1 for c in rec["crises"] if c["outcome"] == "damaging"))
+
+
+def damaging_rate_diff(a: dict[int, Record], b: dict[int, Record]) -> tuple[float, float]:
+    """Difference of the share of crises that went damaging (``b`` - ``a``), pooled over every
+    crisis of each arm, and its normal 95% half-width (two independent proportions)."""
+    def rate(arm: dict[int, Record]) -> tuple[float, int]:
+        outcomes = [c["outcome"] == "damaging" for r in arm.values() for c in r["crises"]]
+        return (sum(outcomes) / len(outcomes) if outcomes else float("nan")), len(outcomes)
+    (pa, na), (pb, nb) = rate(a), rate(b)
+    if not na or not nb:
+        return float("nan"), float("nan")
+    return pb - pa, 1.96 * math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb)
 
 
 def paired(a: dict[int, Record], b: dict[int, Record], metric) -> tuple[float, float, int]:
@@ -223,8 +242,9 @@ def print_tables(results: dict[str, dict[int, Record]], params: list[str]) -> di
             print(f"{arm:<22}{_fmt(*sc[:2])}{_fmt(*wn[:2])}{_fmt(*cr[:2])}")
             out["crisis_rules"][arm] = {"score": sc[:2], "wins": wn[:2], "cred": cr[:2]}
 
-    print("\n== closed channels against balanced (paired by seed): each seat's score, damaging crises a game")
-    print(f"{'closed':<20}" + "".join(f"{s:>15}" for s in SEATS) + f"{'damaging/game':>16}")
+    print("\n== closed channels against balanced (paired by seed): each seat's score, damaging crises a game; "
+          "P(damaging) per crisis in pp (pooled over the crises, not paired)")
+    print(f"{'closed':<20}" + "".join(f"{s:>15}" for s in SEATS) + f"{'damaging/game':>16}{'P(damaging) pp':>16}")
     out["channels"] = {}
     for ch in CLOSED_ARMS:
         arm = f"closed:{ch}"
@@ -232,8 +252,11 @@ def print_tables(results: dict[str, dict[int, Record]], params: list[str]) -> di
             continue
         row = {s: paired(base, results[arm], lambda r, s=s: r["final"][s]["score"])[:2] for s in SEATS}
         d = paired(base, results[arm], damaging_share)[:2]
-        print(f"{ch:<20}" + "".join(_fmt(*row[s]) for s in SEATS) + _fmt(*d, 16))
-        out["channels"][ch] = {**row, "damaging": d}
+        p = damaging_rate_diff(base, results[arm])
+        print(f"{ch:<20}" + "".join(_fmt(*row[s]) for s in SEATS) + _fmt(*d, 16) + _fmt(p[0] * 100, p[1] * 100, 16))
+        out["channels"][ch] = {**row, "damaging": d, "p_damaging": p}
+
+    out["integration"] = integration_pace.print_table(results)
 
     print("\n== perception and credibility (OLS over the balanced games, 95% CI)")
     y = [1.0 if c["outcome"] == "damaging" else 0.0 for c in crises]

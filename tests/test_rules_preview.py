@@ -5,7 +5,9 @@ import pytest
 
 from wargame import Game, load_scenario
 from wargame import actions as A
+from test_engine_helpers import set_budget
 from wargame.bots import make_bots
+from wargame.rules.crisis import response_cost
 from wargame.rules.odds import chances_for, crisis_odds
 from wargame.rules.preview import preview_action, preview_deal, preview_proposal
 from wargame.types import RESPONSES
@@ -103,6 +105,8 @@ def test_crisis_odds_follow_the_resolution(sc, seed):
     chosen = [o for o in odds if o.affordable][-1]
     for s, need in crisis.obligations.items():
         level = chosen.level if s == seat else RESPONSES[need]
+        if s != seat:  # a partner short of money is given it: the odds assume it sends what it owes
+            set_budget(g, s, max(g.state.seats[s].budget, response_cost(crisis, level)))
         g.apply(A.Respond(s, crisis.id, level))
     while g.state.crisis is not None:
         g.apply(A.Respond(g.acting_seats()[0], crisis.id, "none"))

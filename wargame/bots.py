@@ -25,6 +25,7 @@ from wargame.state import Proposal
 from wargame.rules.crisis import response_cost
 from wargame.rules.deterrence import provider_shares
 from wargame.rules.honour import honour_chance, honour_price
+from wargame.rules.layers import layer_refusal
 from wargame.rules.preview import deal_value
 from wargame.types import DOMAINS, RESPONSES, SEAT_NAMES, SEATS, money
 
@@ -36,7 +37,13 @@ STYLE_SHIFT = {"cautious": -0.5, "balanced": 0.0, "opportunist": 0.5}
 seeks the credit, a cautious bot the savings; Washington the other way round)."""
 
 MOVES = {"cautious": 1, "balanced": 2, "opportunist": 3}
-"""Moves (other than answers and investment) a bot makes per phase, by style."""
+"""Moves (answers and proposals, not investment or pact layers) a bot makes per phase, by style."""
+
+LAYER_EVERY = {"cautious": 6, "balanced": 3, "opportunist": 2}
+"""Quarters between a bot's proposals of the next layer of each pact its seat belongs to (from
+the first quarter), by style. Deepening a pact is a standing aim on its own cadence, outside the
+move budget, so that how often it is tried does not depend on what else the seat has to do
+(closing another channel in an experiment would otherwise free moves for layers)."""
 
 RESERVE = {"ankara": 600, "riyadh": 2000, "islamabad": 1200, "washington": 1200}
 """Budget ($m) a balanced bot keeps in hand (x1.5 cautious, x0.6 opportunist)."""
@@ -126,8 +133,12 @@ class Bot:
             return A.Reject(self.seat, prop.id, reason)
         s = g.state.seats[self.seat]
         if s.pc > 0:
+            for action in _standing_layers(self, g):  # outside the move budget, on a cadence
+                if self._fresh(g, action) and g.check(action) is None:
+                    return action
             made = sum(1 for d in g.state.phase_actions
-                       if d["seat"] == self.seat and d["type"] not in ("end_phase", "invest"))
+                       if d["seat"] == self.seat and d["type"] not in ("end_phase", "invest")
+                       and d.get("deal") != "layer")
             if made < MOVES[self.style]:
                 for action in PLANS[self.seat](self, g, self._rng(g)):
                     if self._fresh(g, action) and g.check(action) is None:
@@ -364,17 +375,26 @@ def _shuffled(rnd: Rand, items: list[Action], keep_first: int = 0) -> Iterator[A
 
 
 def _pact_layers(g: Game, seat: str, pact_id: str, pay: bool = False) -> list[Action]:
-    """Layer proposals for a pact, the next useful one first (``pay``: the proposer pays for all)."""
+    """Layer proposals for a pact that the rules allow now, the next useful one first (``pay``:
+    the proposer pays for all): the planning cell, then exercises, command, interoperability."""
     pact = g.state.commitments.get(pact_id)
     if pact is None or pact.status != "active" or seat not in pact.parties:
         return []
     to = tuple(p for p in pact.parties if p != seat)
-    order = _LATER_LAYERS if pact.layers.get("planning") else _ALL_LAYERS
-    return [_layer(seat, to, pact_id, layer, pay) for layer in order]
+    return [_layer(seat, to, pact_id, layer, pay) for layer in _LAYER_ORDER if layer_refusal(pact, layer) is None]
 
 
-_ALL_LAYERS = ("planning", "exercises", "interop", "command")
-_LATER_LAYERS = ("exercises", "interop", "command")
+_LAYER_ORDER = ("planning", "exercises", "command", "interop")
+
+
+def _standing_layers(bot: Bot, g: Game) -> list[Action]:
+    """The next layer of each pact the bot's seat belongs to, in the quarters of its cadence
+    (``LAYER_EVERY``); an opportunist Riyadh offers to pay every member's share."""
+    if (g.state.turn - 1) % LAYER_EVERY[bot.style]:
+        return []
+    pay = bot.seat == "riyadh" and bot.style == "opportunist"
+    return [action for com in g.state.commitments.values() if com.kind == "pact"
+            for action in _pact_layers(g, bot.seat, com.id, pay)[:1]]
 
 
 @lru_cache(maxsize=256)
@@ -452,11 +472,12 @@ def _riyadh(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
     if not maturing or all(c.terms.get("quarters", 0) >= c.terms["turns"] - 1 for c in maturing):
         # roll the deposit over: the full $5bn when the budget allows (saudi_support)
         first.append(_DEPOSIT_FULL if st.seats[me].budget >= 5000 + bot.reserve() else _DEPOSIT)
-    options = _pact_layers(g, me, "smda", pay=bot.style == "opportunist")[:2] + list(_RIYADH)
+    options = list(_RIYADH)
     if bot.style == "opportunist":
         options.append(A.Declare(me, "islamabad"))
+    yield from _standing_layers(bot, g)
     yield from first
-    yield from _shuffled(rnd, options, 1)
+    yield from _shuffled(rnd, options)
 
 
 def _islamabad(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
@@ -479,7 +500,7 @@ def _islamabad(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
             and st.turn % 4 == 3):  # Islamabad raises Turkey's case once a year
         options.append(A.Propose(me, "accession", tuple(sorted(set(smda.parties) | {"ankara"} - {me})),
                                  make_terms(pact="smda", candidate="ankara")))
-    options += _pact_layers(g, me, "smda")[:1]
+    yield from _standing_layers(bot, g)
     yield from first
     yield from _shuffled(rnd, options, 1)
 
@@ -512,8 +533,7 @@ def _ankara(bot: Bot, g: Game, rnd: Rand) -> Iterator[Action]:
         # NATO standing well above the floor under which sanctions bite
         options.append(A.Propose(me, "accession", tuple(p for p in smda.parties), make_terms(pact="smda", candidate=me)))
     options += _ANKARA
-    if smda is not None and me in smda.parties:
-        options += _pact_layers(g, me, "smda")[:1]
+    yield from _standing_layers(bot, g)
     yield from _shuffled(rnd, options, 1)
 
 

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from wargame.rules.common import can_pay, clamp, emit, external, fail, inflow, name, new_id, transfer
 from wargame.rules.terms import DEAL_TERMS
+from wargame.rules.layers import layer_refusal
 from wargame.state import Commitment, Proposal
 from wargame.types import CLAUSES, DEALS, DOMAINS, LAYERS, SEATS, money
 
@@ -141,18 +142,9 @@ def validate_deal(g: "Game", sender: str, deal: str, to: list[str], terms: dict[
             fail(f"a layer on {pact.name} is proposed by a member to every other member", "form")
         if "payer" in terms and terms["payer"] not in pact.parties:
             fail(f"the payer of a layer must be a member of {pact.name}", "form")
-        lay = pact.layers
-        if layer == "planning" and lay.get("planning"):
-            fail(f"{pact.name} already has a joint planning cell")
-        elif layer == "command":
-            if not lay.get("planning"):
-                fail("combined command needs a joint planning cell first")
-            if lay.get("command", 0) >= 2:
-                fail(f"{pact.name} already has unified command")
-        elif layer == "interop" and lay.get("interop", 0) >= 3:
-            fail(f"{pact.name} is already fully interoperable")
-        elif layer == "exercises" and lay.get("exercises"):
-            fail(f"{pact.name} already has a recurring exercise programme")
+        refusal = layer_refusal(pact, str(layer))
+        if refusal:
+            fail(refusal)
     elif deal in ("loan", "deposit"):
         if not two:
             fail(f"a {deal} is between two seats", "form")
@@ -296,6 +288,9 @@ def activate(g: "Game", prop: Proposal) -> Commitment | None:
         return pact
     if deal == "layer":
         pact = st.commitments[terms["pact"]]
+        refusal = layer_refusal(pact, terms["layer"])
+        if refusal:  # overtaken since it was proposed (another proposal signed the same level)
+            fail(refusal)
         for seat, amount in pays.items():
             external(g, seat, -amount, spending=True)
         layer = terms["layer"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Iterator
 
+from wargame.rules.layers import pact_integration
 from wargame.state import Commitment
 from wargame.types import CLAUSE_STRENGTH, DOMAINS
 
@@ -120,18 +121,13 @@ def integration(g: "Game", com: Commitment) -> float:
 
 
 def _integration(g: "Game", com: Commitment) -> float:
-    layers = com.layers
-    if com.kind == "pact":
-        value = (0.10 + 0.20 * bool(layers.get("planning")) + 0.10 * layers.get("command", 0)
-                 + 0.20 * layers.get("interop", 0) / 3 + 0.25 * layers.get("habit", 0.0)
-                 + 0.15 * access_share(g, com.parties))
-    elif com.kind == "assurance":
+    if com.kind == "assurance":
         to = com.terms["to"]
         near = sum(level for base, level in g.state.posture.items()
                    if g.scenario.site(base).host == to)
         value = float(com.terms.get("integration", 0.35)) + 0.05 * near
     else:
-        value = 0.15 + 0.25 * layers.get("habit", 0.0) + 0.15 * access_share(g, com.parties)
+        value = pact_integration(com, access_share(g, com.parties))
     return round(min(1.0, value), 4)
 
 

@@ -7,6 +7,7 @@ from wargame.rules.common import INFLOW_RELIEF, clamp, emit, external, inflow, n
 from wargame.rules.deals import describe_deal, pay_grant
 from wargame.rules.figures import (PROCEEDS_OUTSIDE, arms_instalment, capability_points, credit_repayment,
                                    line_revenue, line_split, loan_amortisation, quarter_interest)
+from wargame.rules.layers import add_habit, add_shared_equipment
 from wargame.state import Commitment
 from wargame.types import SEATS, money
 
@@ -160,6 +161,7 @@ def _arms_sale(g: "Game", com: Commitment) -> None:
     cap = g.state.seats[buyer].capability
     cap[t["domain"]] = round(cap[t["domain"]] + points, 4)
     t["delivered"] += 1
+    add_shared_equipment(g, seller, buyer, points)
     emit(g, "delivery", f"{com.name}: delivery {t['delivered']}/{t['turns']} (+{points:g} {t['domain']})",
          com.parties, com.public, commitment=com.id, points=points, amount=per)
     if t["delivered"] >= t["turns"]:
@@ -222,6 +224,7 @@ def _coproduction(g: "Game", com: Commitment) -> None:
         g.state.seats[seat].exports += revenue
         if seat == "islamabad":
             inflow(g, seat, revenue)
+    add_shared_equipment(g, t["host"], t["partner"], line.output)
     t["produced"] = t.get("produced", 0) + 1
 
 
@@ -265,9 +268,9 @@ def _pact(g: "Game", com: Commitment) -> None:
         if all(g.state.seats[m].budget >= cost for m in com.parties):
             for m in com.parties:
                 external(g, m, -cost, spending=True)
-            lay["habit"] = round(min(1.0, lay.get("habit", 0.0) + p["habit_gain"]), 4)
-            emit(g, "exercise", f"{com.name}: recurring exercise held (habit {lay['habit']:.2f})",
-                 com.parties, com.public, commitment=com.id, habit=lay["habit"])
+            gain = add_habit(g, com)
+            emit(g, "exercise", f"{com.name}: recurring exercise held (habit {lay['habit']:.2f}, +{gain:.3f})",
+                 com.parties, com.public, commitment=com.id, habit=lay["habit"], gain=gain)
             lay["last_exercise"] = g.state.turn
             return
         emit(g, "exercise", f"{com.name}: the exercise is skipped, a member cannot pay",

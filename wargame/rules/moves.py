@@ -17,6 +17,7 @@ from wargame.rules.common import can_pay, clamp, emit, external, fail, name, new
 from wargame.rules.deals import activate, check_affordable, describe_deal, validate_deal
 from wargame.rules.figures import capability_points
 from wargame.rules.terms import PURCHASE
+from wargame.rules.layers import VISIBLE_SHARE, add_habit
 from wargame.state import Commitment, Proposal
 from wargame.types import DOMAINS, RESPONSES, SEATS, money
 
@@ -189,7 +190,8 @@ def declare(g: "Game", a: A.Declare, dry: bool) -> None:
 
 
 def show_exercise(g: "Game", a: A.ShowExercise, dry: bool) -> None:
-    """A visible exercise: costs money, raises perceived deterrence, adds a little habit."""
+    """A visible exercise: costs money, raises perceived deterrence, adds a little habit (none
+    without a planning cell, rules §4.4) and keeps the habit from decaying."""
     com = _party_commitment(g, a.seat, a.commitment, ("pact", "agreement"))
     require(com.layers.get("last_show") != g.state.turn, f"{com.name} was already exercised visibly this quarter")
     cost = show_exercise_cost(g)
@@ -198,14 +200,14 @@ def show_exercise(g: "Game", a: A.ShowExercise, dry: bool) -> None:
         return
     external(g, a.seat, -cost, spending=True)
     p = g.state.params
-    com.layers["habit"] = round(min(1.0, com.layers.get("habit", 0.0) + p["habit_gain"] * 0.5), 4)
+    gain = add_habit(g, com, VISIBLE_SHARE)
     com.layers["last_show"] = g.state.turn
     com.layers["last_exercise"] = g.state.turn
     for seat in com.parties:
         s = g.state.seats[seat]
         s.signal = round(s.signal + p["declare_boost"] * 0.8, 4)
     emit(g, "signal", f"Visible exercise under {com.name}, led by {name(a.seat)} ({money(cost)})",
-         com.parties, True, commitment=com.id, cost=cost)
+         com.parties, True, commitment=com.id, cost=cost, habit_gain=gain)
 
 
 def show_exercise_cost(g: "Game") -> int:
