@@ -109,7 +109,8 @@ def print_codes(host: Any, where: str) -> None:
 async def _serve(args: argparse.Namespace, session: Session, players: dict[str, Any]) -> None:
     from wargame.net.host import GameHost
     from wargame.net.room import GameRoom
-    host = GameHost(GameRoom(session, players, log=_log), args.bind, args.port, log=_log)
+    host = GameHost(GameRoom(session, players, log=_log), args.bind, args.port, log=_log,
+                    compression=not args.no_compression)
     try:
         await host.start()
     except BaseException:
@@ -172,6 +173,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
                    help="address to listen on (default: %(default)s, this machine only; 0.0.0.0 for "
                    "the classroom network)")
+    p.add_argument("--no-compression", action="store_true",
+                   help="send messages uncompressed (less work for the host, about 8 times the bytes)")
     p.add_argument("--db", default=None, help="SQLAlchemy database URL instead of a file (e.g. postgresql+psycopg://...)")
     p.add_argument("--game", type=int, default=None, help="game id, when a database holds several")
     p.add_argument("--saves-dir", default=None, help="the saves folder for bare names")

@@ -63,8 +63,10 @@ class GameHost:
     """Serve ``room`` on ``bind``:``port`` (``port`` 0: any free port; see :attr:`url`)."""
 
     def __init__(self, room: GameRoom, bind: str = "127.0.0.1", port: int = 0,
-                 log: Callable[[str], None] | None = None) -> None:
+                 log: Callable[[str], None] | None = None, *, compression: bool = True) -> None:
         self.room = room
+        self.compression = compression
+        """Whether messages may be compressed (permessage-deflate, if the client agrees)."""
         self.bind = bind
         self.port = port
         self.log = log or (lambda text: None)
@@ -94,7 +96,8 @@ class GameHost:
 
     async def start(self) -> None:
         """Open the server and let the computer seats make the moves they can."""
-        self._server = await serve(self._handle, self.bind, self.port, max_size=MAX_MESSAGE_BYTES)
+        self._server = await serve(self._handle, self.bind, self.port, max_size=MAX_MESSAGE_BYTES,
+                                   compression="deflate" if self.compression else None)
         self.port = int(next(iter(self._server.sockets)).getsockname()[1])
         self._computer = asyncio.create_task(self._computer_moves())
         self._wake_computer()
