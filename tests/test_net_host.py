@@ -199,9 +199,10 @@ def test_computer_seats_play_and_every_client_sees_their_moves(tmp_path):
             ankara = await RemoteGame.connect(host.url, code(host, "ankara"))
             done = await ankara.act(A.EndPhase("ankara"))
             assert done.accepted
-            await ankara.wait_for(lambda g: g.view["state"]["phase"] == "investment")
+            await host.computer_done()
+            await ankara.wait_for_index(host.room.log_index)
+            assert ankara.view["state"]["phase"] == "investment"
             movers = {a.seat for a in host.room.game.actions}
             assert movers == {"ankara", "riyadh", "islamabad", "washington"}
-            assert ankara.log_index == host.room.log_index
             await ankara.close()
     run(play())

@@ -107,8 +107,15 @@ def print_codes(host: Any, where: str) -> None:
 
 
 async def _serve(args: argparse.Namespace, session: Session, players: dict[str, Any]) -> None:
+    """Run the host until Ctrl-C or SIGTERM (both end here, the save closed)."""
     from wargame.net.host import GameHost
     from wargame.net.room import GameRoom
+    main = asyncio.current_task()
+    assert main is not None
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main.cancel)
+    except (NotImplementedError, AttributeError):  # Windows: Ctrl-C only
+        pass
     host = GameHost(GameRoom(session, players, log=_log), args.bind, args.port, log=_log,
                     compression=not args.no_compression)
     try:
@@ -117,16 +124,7 @@ async def _serve(args: argparse.Namespace, session: Session, players: dict[str, 
         await host.close()
         raise
     print_codes(host, session.record.where)
-    serving = asyncio.ensure_future(host.serve_forever())
-    loop = asyncio.get_running_loop()
-    try:
-        loop.add_signal_handler(signal.SIGTERM, serving.cancel)
-    except (NotImplementedError, AttributeError):  # Windows: Ctrl-C only
-        pass
-    try:
-        await serving
-    except asyncio.CancelledError:
-        pass
+    await host.serve_forever()
 
 
 def cmd_host(args: argparse.Namespace) -> int:
@@ -146,7 +144,7 @@ def cmd_host(args: argparse.Namespace) -> int:
                   "use --bind 0.0.0.0 for every address"}.get(err.errno or 0, str(err))
         print(f"error: cannot listen: {reason}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):
         pass
     session.close()
     _say(f"host stopped; the game is saved in {where}")

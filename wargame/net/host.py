@@ -77,6 +77,7 @@ class GameHost:
         self._idle = asyncio.Event()
         self._server: Server | None = None
         self._computer: asyncio.Task[None] | None = None
+        self._closed = False
 
     @property
     def url(self) -> str:
@@ -112,7 +113,10 @@ class GameHost:
             await self.close()
 
     async def close(self) -> None:
-        """Disconnect every client, stop the server, close the save."""
+        """Disconnect every client, stop the server, close the save (once; later calls do nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         if self._computer is not None:
             self._computer.cancel()
             await asyncio.gather(self._computer, return_exceptions=True)
@@ -194,11 +198,11 @@ class GameHost:
                 client.push([Error(reason=str(err), code="save").to_json()])
                 result = None
             if result is not None:
+                if result.accepted:  # before the answer goes out: computer_done() waits for them
+                    self._wake_computer()
                 client.push([result.to_json()])
             if self.room.log_index >= first or result is None:
                 await self._broadcast(first)
-        if result is not None and result.accepted:
-            self._wake_computer()
 
     async def _broadcast(self, first: int) -> None:
         """Send every client the events of entries ``first`` to now it may see, and its view."""
