@@ -29,9 +29,13 @@ def test_a_worthless_costly_offer_is_refused_with_a_reason():
     prop = g.state.proposals[pid]
     value, worst = deal_value(g, "washington", prop)
     assert value < -0.5 and worst
-    accept, reason = Bot("washington", 3).decide(g, prop)
+    # a bot's motives come first and are partly drawn at random (it ties money up with chance
+    # 0.8 a quarter): take the first bot whose draw lets this deal through, so its value decides
+    bot = next(b for b in (Bot("washington", seed) for seed in range(1, 40))
+               if not b._motive(g, prop, b._rng(g)))
+    accept, reason = bot.decide(g, prop)
     assert not accept and "not worth it to Washington" in reason
-    action = Bot("washington", 3).choose(g)
+    action = bot.choose(g)  # no counter either: a smaller grant is still worth nothing to it
     assert action == A.Reject("washington", pid, reason)
     events = g.apply(action)
     assert events[0].data["reason"] == reason and reason in events[0].text

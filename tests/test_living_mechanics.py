@@ -38,13 +38,22 @@ def _at_diplomacy(seed: int = 3) -> Game:
     return g
 
 
-def test_a_premium_refused_for_its_fee_is_countered_at_a_fee_the_buyer_pays():
+def test_an_arms_sale_the_buyer_cannot_carry_is_countered_over_more_quarters():
+    g = _at_diplomacy()
+    g.apply(A.Propose("ankara", "arms_sale", ("islamabad",),
+                      make_terms(seller="ankara", buyer="islamabad", domain="strike", value=800, turns=2)))
+    prop = next(p for p in g.state.proposals.values() if p.deal == "arms_sale" and p.status == "open")
+    action = Bot("islamabad", 1).choose(g)
+    assert isinstance(action, A.Counter) and action.proposal == prop.id, action
+    assert dict(action.terms)["turns"] == 6 and g.check(action) is None
+
+
+def test_a_counter_is_only_sent_when_the_seat_would_take_it():
+    """A premium at any fee is worth less to Riyadh than its cost: no counter, a refusal."""
     g = _at_diplomacy()
     g.apply(A.Propose("islamabad", "premium", ("riyadh",), make_terms(buyer="riyadh", provider="islamabad", fee=400)))
-    prop = next(p for p in g.state.proposals.values() if p.deal == "premium" and p.status == "open")
     action = Bot("riyadh", 1).choose(g)
-    assert isinstance(action, A.Counter) and action.proposal == prop.id
-    assert dict(action.terms)["fee"] == 250 and g.check(action) is None
+    assert isinstance(action, A.Reject)
 
 
 def test_washington_answers_a_russian_purchase_with_sanctions_pressure():

@@ -13,6 +13,7 @@ income its style is ready to spend.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 from functools import lru_cache
 from typing import Callable, Iterator, Union
@@ -166,7 +167,11 @@ class Bot:
                 changed = {"turns": min(8, int(t["turns"]) + 4)}
         if not changed:
             return None
-        action = A.Counter(me, prop.id, make_terms(**{**t, **changed}))
+        terms = make_terms(**{**t, **changed})
+        # counter only with a deal the seat would itself take: worth its style's bar
+        if deal_value(g, me, dataclasses.replace(prop, terms=dict(terms)))[0] < VALUE_BAR[self.style]:
+            return None
+        action = A.Counter(me, prop.id, terms)
         return action if g.check(action) is None else None
 
     def _room(self, g: Game) -> int:

@@ -125,6 +125,12 @@ class CrisisSpec(BaseModel):
     excludes: list[str] = Field(default_factory=list, description="commitment ids that do not apply")
     text: str
     cite: str
+    damaging: float | None = Field(default=None, ge=0, le=1,
+                                   description="the share of tests of this type that history suggests end damaging")
+    damaging_cite: str = Field(default="", description="the history behind ``damaging``")
+    calibration: float = Field(default=1.0, gt=0, le=10,
+                               description="threat multiplier fitted by tools/calibrate_crises.py so that balanced "
+                                           "play ends about ``damaging`` of these tests damaging")
 
     @field_validator("weights")
     @classmethod

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from wargame import rng
 from wargame.rules.common import clamp, emit, external, name, new_id
 from wargame.rules.deterrence import (
-    as_index, clause_of, covering, wavering_without, integration, memo, raw_deterrence, threat_strength, threats, weighted_capability,
+    as_index, clause_of, covering, wavering_without, integration, memo, raw_deterrence, tested_threat, threat_strength, threats, weighted_capability,
 )
 from wargame.state import Crisis
 from wargame.types import CLAUSES, RESPONSES, money
@@ -176,7 +176,7 @@ def resolve(g: "Game") -> None:
         value = PARTNER_FACTOR[level] * best * weighted_capability(g, partner, weights)
         parts[partner] = round(value, 3)
         defence += value
-    threat = threat_strength(g, spec) * crisis.severity / spec.severity
+    threat = tested_threat(g, spec, crisis.severity)
     margin = defence / (defence + threat) if defence + threat > 0 else 0.0
     exposure = exposure_of(crisis)
     u = roll(g)

@@ -298,6 +298,14 @@ def threat_strength(g: "Game", spec: "CrisisSpec") -> float:
     return g.scenario_actor(spec.actor).strength * spec.severity * actor["resolve"]
 
 
+def tested_threat(g: "Game", spec: "CrisisSpec", severity: float) -> float:
+    """The threat a test of this type brings when it comes, at this severity: the actor's
+    strength now times the type's calibration against history (``CrisisSpec.calibration``, how
+    hard such tests have bitten). Deterrence indices and the chance of a crisis use the bare
+    :func:`threat_strength`: the calibration moves outcomes, not how often crises come."""
+    return threat_strength(g, spec) * severity / spec.severity * spec.calibration
+
+
 def seat_deterrence(g: "Game", seat: str, without: tuple[str, ...] = ()) -> tuple[float, float]:
     """A seat's ``(real, perceived)`` deterrence index (0..100), averaged over the threats it faces."""
     key = ("seat", seat, without)

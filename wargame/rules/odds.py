@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wargame.rules import crisis as rules
-from wargame.rules.deterrence import integration, memo, threat_strength, weighted_capability
+from wargame.rules.deterrence import integration, memo, tested_threat, weighted_capability
 from wargame.state import Crisis
 from wargame.types import RESPONSES
 
@@ -65,7 +65,7 @@ def defence_for(g: "Game", crisis: Crisis, responses: dict[str, str]) -> tuple[f
             value = rules.PARTNER_FACTOR[level] * best * weighted_capability(g, partner, weights)
             parts[partner] = round(value, 3)
             defence += value
-        threat = threat_strength(g, spec) * crisis.severity / spec.severity
+        threat = tested_threat(g, spec, crisis.severity)
     return defence, parts, threat
 
 
