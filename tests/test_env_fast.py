@@ -173,3 +173,15 @@ def test_light_actions_change_only_what_the_change_log_says():
                 if prop != before["proposals"].get(pid):
                     assert set(prop["to"]) <= touched.inbox, f"{pid}'s recipients were not told"
     assert {"propose", "accept", "reject", "end_phase"} <= seen
+
+
+def test_refresh_after_an_edit_by_hand():
+    e = raw_env()
+    e.reset(seed=6)
+    seat = e.agent_selection
+    e.observe(seat)
+    e.game.state.seats["islamabad"].stress += 7.5  # public: every seat sees it
+    e.game.state.seats[seat].pc = 0  # the seat's own line: no slot that costs political capital
+    e.refresh()
+    assert_exact(e, seat, "after an edit by hand and refresh()")
+    assert not e.action_mask(seat)[[i for i, s in enumerate(e.catalogues[seat]) if s.kind == "propose"]].any()

@@ -69,6 +69,7 @@ def _hold_public_lines(plain, secret, parties: set[str]) -> None:
         true, held = plain.game.state.seats[seat], secret.game.state.seats[seat]
         held.stress = true.stress
         held.capability = dict(true.capability)
+    secret.refresh()  # an edit by hand, not an action: the environment is told
 
 
 def _assert_same(plain, secret, outsiders: list[str], parties: set[str], where: str) -> None:

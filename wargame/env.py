@@ -34,6 +34,13 @@ Rewards: ``reward="delta"`` (default) gives every seat the change in its score a
 The game ends (every agent terminated) after its last quarter; ``max_steps`` truncates it.
 A masked-out action raises ``ValueError`` in ``raw_env``; ``env()`` adds PettingZoo's standard
 wrappers, whose illegal-move rule ends the game with ``illegal_reward`` for the offender.
+
+Speed: observations, masks and scores are kept between steps and computed only when read. After
+a proposal, an answer that leaves a deal open or the end of a seat's phase they are patched
+(:mod:`wargame.env_changes` says what such an action changes); after anything else they are
+computed afresh, on the seat's information state built from the game's objects
+(:mod:`wargame.env_information`). Actions applied to ``env.game`` directly are followed too; after
+editing the state by hand, call ``refresh()``.
 """
 from __future__ import annotations
 
@@ -47,7 +54,7 @@ from pettingzoo.utils import wrappers
 from wargame.actions import Action
 from wargame.bots import Bot
 from wargame.env_catalogue import SeatMask, Slot, build_catalogue
-from wargame.env_changes import ChangeLog
+from wargame.env_changes import ChangeLog, rescore, scores_with_figures
 from wargame.env_observation import OBS_LIMIT, SeatObservation, observation_names, observe_vector
 from wargame.errors import IllegalAction
 from wargame.rules.game import Game
@@ -108,6 +115,7 @@ class raw_env(AECEnv):
         self._views = {s: SeatObservation(s, self._pact_ids) for s in SEATS}
         self._score_at = -1
         self._score_now: dict[str, float] = {}
+        self._figures: dict[Any, Any] | None = None
 
     def _sync(self) -> Game:
         g = self.game
@@ -186,10 +194,10 @@ class raw_env(AECEnv):
         g = self._sync()
         touched = self._log.since(self._score_at)
         if touched.everything:
-            self._score_now = {s: float(sc.total) for s, sc in g.scores().items()}
+            self._score_now, self._figures = scores_with_figures(g)
         else:
             for seat in touched.offers:  # offers received count in the receiving seat's score only
-                self._score_now[seat] = float(g.score(seat).total)
+                self._score_now[seat] = rescore(g, seat, self._figures)
         self._score_at = self._log.now
         return dict(self._score_now)
 
@@ -241,14 +249,16 @@ class raw_env(AECEnv):
         """Rewards, terminations and the next agent after the state changed."""
         g = self.game
         assert g is not None
-        scores = self._current_scores()
         over = g.over
-        for a in self.agents:
-            if self.reward_mode == "delta":
+        if self.reward_mode == "delta":
+            scores = self._current_scores()
+            for a in self.agents:
                 self.rewards[a] = round(scores[a] - self._scores[a], 6)
-            else:
+            self._scores = scores
+        else:  # the final score at the end only: no score to compute before
+            scores = self._current_scores() if over else {}
+            for a in self.agents:
                 self.rewards[a] = scores[a] if over else 0.0
-        self._scores = scores
         self.infos = {a: {"turn": g.turn, "phase": g.phase, "quarter": g.quarter} for a in self.agents}
         acting = [s for s in g.acting_seats() if s in self.agents]
         if over or not acting:

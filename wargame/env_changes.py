@@ -31,9 +31,10 @@ step of seeded games. A state edited by hand, not through ``Game.apply``, is not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.actions import Action
+from wargame.rules.deterrence import memo
 from wargame.types import SEATS
 
 if TYPE_CHECKING:
@@ -155,3 +156,26 @@ class ChangeLog:
             out.inbox |= t.inbox
             out.acted |= t.acted
         return out
+
+
+# --------------------------------------------------------------------------- scores
+def scores_with_figures(g: "Game", seats: tuple[str, ...] = SEATS) -> tuple[dict[str, float], dict[Any, Any]]:
+    """The seats' score totals, and the deterrence figures computed on the way (the rules' memo:
+    :func:`wargame.rules.deterrence.memo`), kept for :func:`rescore`."""
+    with memo(g):
+        totals = {s: float(g.score(s).total) for s in seats}
+        figures = g._memo
+    assert figures is not None
+    return totals, figures
+
+
+def rescore(g: "Game", seat: str, figures: dict[Any, Any] | None) -> float:
+    """``seat``'s score total again when only light parts changed since ``figures`` were computed
+    (deterrence reads none of them: they stay right, and only the score's own arithmetic runs)."""
+    if figures is None or g._memo is not None:
+        return float(g.score(seat).total)
+    g._memo = figures
+    try:
+        return float(g.score(seat).total)
+    finally:
+        g._memo = None

@@ -16,9 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from wargame.env_changes import Touches
+from wargame.env_changes import Touches, rescore
 from wargame.env_information import information_game as fast_information_game
 from wargame.env_information import refresh_proposals
+from wargame.rules.deterrence import memo
 from wargame.rules.game import Game
 from wargame.rules.seat_view import information_game
 from wargame.scenario import Scenario
@@ -149,6 +150,9 @@ class SeatObservation:
         self._me = size - INBOX_ROW - ME_ROW
         self._inbox = size - INBOX_ROW
         self._own_score = 4 + SEATS.index(seat) * SEAT_ROW + SCORE_IN_ROW
+        self._game: Game | None = None
+        self._crises: dict[Any, Any] = {}
+        self._figures: dict[Any, Any] | None = None
 
     def _put(self, start: int, values: list[float]) -> None:
         part = self.vector[start:start + len(values)]
@@ -161,8 +165,13 @@ class SeatObservation:
         seat = self.seat
         info = self.info
         if touched.everything or info is None:
-            info = self.info = fast_information_game(g, seat)
-            self._put(0, _vector(info, seat, self.pact_ids, info.indicators()))
+            if g is not self._game:
+                self._game, self._crises = g, {}
+            info = self.info = fast_information_game(g, seat, self._crises)
+            with memo(info):
+                ind = info.indicators()
+                self._figures = info._memo
+            self._put(0, _vector(info, seat, self.pact_ids, ind))
         else:
             if seat in touched.inbox:
                 refresh_proposals(info, g, seat)
@@ -170,6 +179,6 @@ class SeatObservation:
             if seat in touched.pc:  # the seat's own line is the true game's object: already current
                 self._put(self._me, me_part(info, seat))
             if seat in touched.offers:  # offers received count in the seat's own score
-                self._put(self._own_score, [info.score(seat).total / 100])
+                self._put(self._own_score, [rescore(info, seat, self._figures) / 100])
         self.position = position
         return self.vector
