@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from paired_support import paired_effect
+from paired_support import paired_effect, paired_scores
 from wargame import load_scenario
 from wargame.bots import make_bots, play_bots
 from wargame.random_player import RandomPlayer
@@ -27,12 +27,7 @@ def test_the_random_player_is_legal_and_reproducible():
 
 @pytest.mark.parametrize("seat", SEATS)
 def test_the_balanced_bot_beats_random_legal_play(seat):
-    diffs = []
-    for seed in range(1, 21):
-        bot = Game(SCENARIO, seed)
-        play_bots(bot, make_bots(seed))
-        rnd = Game(SCENARIO, seed)
-        play_bots(rnd, {**make_bots(seed), seat: RandomPlayer(seat, seed)})
-        diffs.append(bot.score(seat).total - rnd.score(seat).total)
+    diffs = [-d for d in paired_scores(SCENARIO, seat, range(1, 21),
+                                       lambda seed: {**make_bots(seed), seat: RandomPlayer(seat, seed)})]
     mean, half = paired_effect(diffs)
     assert mean - half > 0, (seat, mean, half)

@@ -12,7 +12,7 @@ import math
 
 import pytest
 
-from paired_support import paired_effect
+from paired_support import paired_effect, paired_scores
 from wargame import load_scenario
 from wargame.bots import make_bots, play_bots
 from wargame.par import measure_par
@@ -79,13 +79,7 @@ def test_computer_players_honour_about_three_obligations_in_four(balanced_games)
 
 @pytest.mark.parametrize("seat", SEATS)
 def test_always_defecting_loses_points_for_every_seat(seat):
-    diffs = []
-    for seed in range(7001, 7041):
-        base = Game(SCENARIO, seed)
-        play_bots(base, make_bots(seed))
-        bots = {s: ScriptedBot(s, seed, "balanced", "defect" if s == seat else "bot") for s in SEATS}
-        defect = Game(SCENARIO, seed)
-        play_bots(defect, bots)
-        diffs.append(defect.score(seat).total - base.score(seat).total)
+    diffs = paired_scores(SCENARIO, seat, range(7001, 7041), lambda seed: {
+        s: ScriptedBot(s, seed, "balanced", "defect" if s == seat else "bot") for s in SEATS})
     mean, half = paired_effect(diffs)
     assert mean + half < 0, (seat, mean, half)

@@ -13,6 +13,8 @@ exists, then claimed by that game (see :func:`claim_pending`).
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 import hashlib
 import hmac
 import json
@@ -65,16 +67,16 @@ FREE_TRIES = 3
 MAX_WAIT = 900.0
 
 
-class PinBook:
+class PinBook(ABC):
     """Where one game's PIN hash and failed attempts are kept: its save, or (unsaved) the settings."""
 
+    @abstractmethod
     def read(self, name: str) -> Any:
         """The stored value ``name`` (``pin``: the hash, ``failures``: the attempt record), or None."""
-        raise NotImplementedError
 
+    @abstractmethod
     def write(self, name: str, value: Any) -> None:
         """Store ``value`` under ``name``."""
-        raise NotImplementedError
 
 
 class SettingsPins(PinBook):
